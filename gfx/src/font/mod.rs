@@ -1,0 +1,299 @@
+//! Bitmap fonts: the embedded faces and single-line text drawing.
+//!
+//! The faces are DejaVu Sans, DejaVu Sans Bold and DejaVu Sans Mono, pre-rendered by
+//! `tools/fontbake` into anti-aliased 8-bit coverage atlases (`fonts/*.gfxfont`) and embedded
+//! with `include_bytes!`, so the kernel and every app draw the same glyphs without a font
+//! rasterizer. Sizes: sans 12, 14, 16, 20, 24 px; bold 16 px; mono 14, 16 px. Each covers
+//! ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic, general punctuation, arrows, box drawing,
+//! block elements and geometric shapes.
+//!
+//! A [`Font`] is a cheap copyable view over those bytes. Text is UTF-8; each glyph moves the
+//! pen by its own advance, kept in 1/64 pixel so that rounding does not add up along a line.
+//! A character the font lacks draws a visible box (never a panic, never nothing), a tab jumps
+//! to the next stop (every four space widths from where the text started), and other control
+//! characters take no room. Multi-line layout (wrapping, alignment, selection) is in
+//! `crate::text`.
+
+mod atlas;
+mod render;
+
+pub use atlas::{Atlas, FontError, Glyph};
+
+use crate::color::Color;
+use crate::geom::Rect;
+use crate::surface::Surface;
+
+static SANS_12: &[u8] = include_bytes!("../../../fonts/sans-12.gfxfont");
+static SANS_14: &[u8] = include_bytes!("../../../fonts/sans-14.gfxfont");
+static SANS_16: &[u8] = include_bytes!("../../../fonts/sans-16.gfxfont");
+static SANS_20: &[u8] = include_bytes!("../../../fonts/sans-20.gfxfont");
+static SANS_24: &[u8] = include_bytes!("../../../fonts/sans-24.gfxfont");
+static BOLD_16: &[u8] = include_bytes!("../../../fonts/bold-16.gfxfont");
+static MONO_14: &[u8] = include_bytes!("../../../fonts/mono-14.gfxfont");
+static MONO_16: &[u8] = include_bytes!("../../../fonts/mono-16.gfxfont");
+
+/// The embedded faces, by family.
+const SANS: &[(u16, &[u8])] = &[
+    (12, SANS_12),
+    (14, SANS_14),
+    (16, SANS_16),
+    (20, SANS_20),
+    (24, SANS_24),
+];
+const BOLD: &[(u16, &[u8])] = &[(16, BOLD_16)];
+const MONO: &[(u16, &[u8])] = &[(14, MONO_14), (16, MONO_16)];
+
+/// Tab stops are this many space widths apart.
+pub const TAB_SPACES: u32 = 4;
+
+/// A font face at one size.
+#[derive(Clone, Copy, Debug)]
+pub struct Font<'a> {
+    atlas: Atlas<'a>,
+}
+
+/// Picks the embedded size nearest to `px` (ties go to the smaller).
+fn nearest(family: &[(u16, &'static [u8])], px: u16) -> Font<'static> {
+    let best = family
+        .iter()
+        .min_by_key(|(size, _)| (size.abs_diff(px), *size));
+    best.and_then(|(_, bytes)| Font::parse(bytes).ok())
+        .unwrap_or_else(|| Font::empty(px))
+}
+
+impl<'a> Font<'a> {
+    /// DejaVu Sans at the embedded size nearest to `px` (12, 14, 16, 20 or 24).
+    pub fn sans(px: u16) -> Font<'static> {
+        nearest(SANS, px)
+    }
+
+    /// DejaVu Sans Bold (16 px is the only size embedded).
+    pub fn bold(px: u16) -> Font<'static> {
+        nearest(BOLD, px)
+    }
+
+    /// DejaVu Sans Mono at the embedded size nearest to `px` (14 or 16).
+    pub fn mono(px: u16) -> Font<'static> {
+        nearest(MONO, px)
+    }
+
+    /// Reads a font file made by `tools/fontbake`.
+    pub fn parse(bytes: &'a [u8]) -> Result<Font<'a>, FontError> {
+        Ok(Font {
+            atlas: Atlas::parse(bytes)?,
+        })
+    }
+
+    /// A font without glyphs (every character draws as a box).
+    pub fn empty(px: u16) -> Font<'static> {
+        let px16 = px as i16;
+        Font {
+            atlas: Atlas {
+                note: b"",
+                px,
+                ascent: px16 - px16 / 4,
+                descent: px16 / 4,
+                line_height: px + px / 6,
+                monospace: false,
+                ..Atlas::EMPTY
+            },
+        }
+    }
+
+    pub fn atlas(&self) -> &Atlas<'a> {
+        &self.atlas
+    }
+    pub fn px(&self) -> u16 {
+        self.atlas.px
+    }
+    /// Pixels from the top of a line box to the baseline.
+    pub fn ascent(&self) -> i32 {
+        self.atlas.ascent as i32
+    }
+    /// Pixels from the baseline to the bottom of the glyphs.
+    pub fn descent(&self) -> i32 {
+        self.atlas.descent as i32
+    }
+    /// Distance between consecutive baselines.
+    pub fn line_height(&self) -> i32 {
+        (self.atlas.line_height as i32).max(self.ascent() + self.descent())
+    }
+    pub fn is_monospace(&self) -> bool {
+        self.atlas.monospace
+    }
+
+    /// True when the font has a glyph for `ch`.
+    pub fn has_glyph(&self, ch: char) -> bool {
+        self.atlas.glyph(ch).is_some()
+    }
+
+    /// Width of the box drawn for a missing character, in whole pixels.
+    fn missing_width(&self) -> i32 {
+        (self.px() as i32 / 2).max(4)
+    }
+
+    /// How far `ch` moves the pen, in 1/64 pixel (tabs are handled by the caller).
+    pub fn advance64(&self, ch: char) -> u32 {
+        if (ch as u32) < 0x20 || ch == '\u{7f}' {
+            return 0;
+        }
+        match self.atlas.glyph(ch) {
+            Some(g) => g.advance as u32,
+            None => (self.missing_width() as u32 + 2) * 64,
+        }
+    }
+
+    /// Distance between tab stops, in 1/64 pixel.
+    pub fn tab64(&self) -> u32 {
+        (self.advance64(' ') * TAB_SPACES).max(64)
+    }
+
+    /// Moves a pen (1/64 px, relative to where the text started) past `ch`.
+    pub fn step64(&self, pen: u32, ch: char) -> u32 {
+        if ch == '\t' {
+            let tab = self.tab64();
+            (pen / tab + 1) * tab
+        } else {
+            pen + self.advance64(ch)
+        }
+    }
+
+    /// The width in pixels of one line of text (rounded up).
+    pub fn measure(&self, text: &str) -> i32 {
+        let pen = text.chars().fold(0, |pen, ch| self.step64(pen, ch));
+        pen.div_ceil(64) as i32
+    }
+
+    /// Width of one cell of a monospace font (the advance of `M`, rounded).
+    pub fn cell_width(&self) -> i32 {
+        ((self.advance64('M') + 32) / 64) as i32
+    }
+
+    /// Draws one character with its pen at local `x` and baseline at `baseline`.
+    pub fn draw_char(&self, surface: &mut Surface, x: i32, baseline: i32, ch: char, color: Color) {
+        if (ch as u32) < 0x20 || ch == '\u{7f}' || ch == ' ' {
+            return;
+        }
+        match self.atlas.glyph(ch) {
+            Some(g) => render::draw_glyph(
+                surface,
+                &g,
+                x + g.left as i32,
+                baseline + g.top as i32,
+                color,
+            ),
+            None => self.draw_missing(surface, x, baseline, color),
+        }
+    }
+
+    /// The box that stands in for a character the font lacks.
+    fn draw_missing(&self, surface: &mut Surface, x: i32, baseline: i32, color: Color) {
+        let h = (self.ascent() * 3 / 4).max(4);
+        let r = Rect::new(x + 1, baseline - h, self.missing_width(), h);
+        surface.fill_rect(Rect::new(r.x, r.y, r.w, 1), color);
+        surface.fill_rect(Rect::new(r.x, r.bottom() - 1, r.w, 1), color);
+        surface.fill_rect(Rect::new(r.x, r.y, 1, r.h), color);
+        surface.fill_rect(Rect::new(r.right() - 1, r.y, 1, r.h), color);
+    }
+
+    /// Draws one line of text whose line box starts at local `(x, y)` (the baseline is
+    /// `ascent` pixels lower). Returns the pen's x after the last character.
+    pub fn draw_text(
+        &self,
+        surface: &mut Surface,
+        x: i32,
+        y: i32,
+        text: &str,
+        color: Color,
+    ) -> i32 {
+        let baseline = y + self.ascent();
+        let mut pen = 0u32;
+        let clip = surface.clip_rect();
+        for ch in text.chars() {
+            let gx = x + ((pen + 32) / 64) as i32;
+            if gx > clip.right() {
+                break; // the rest of the line is past the clip
+            }
+            self.draw_char(surface, gx, baseline, ch, color);
+            pen = self.step64(pen, ch);
+        }
+        x + pen.div_ceil(64) as i32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::surface::Bitmap;
+
+    #[test]
+    fn embedded_faces_parse_and_cover_the_blocks() {
+        for font in [
+            Font::sans(12),
+            Font::sans(24),
+            Font::bold(16),
+            Font::mono(14),
+            Font::mono(16),
+        ] {
+            assert!(
+                font.atlas().glyph_count() > 900,
+                "{} glyphs",
+                font.atlas().glyph_count()
+            );
+            for ch in ['A', 'é', 'Ł', 'Ω', 'Ж', '—', '→', '┼', '€'] {
+                assert!(font.has_glyph(ch), "{ch} missing at {} px", font.px());
+            }
+            assert!(font.atlas().note.starts_with(b"baked by tools/fontbake"));
+        }
+    }
+
+    #[test]
+    fn sizes_pick_the_nearest() {
+        assert_eq!(Font::sans(11).px(), 12);
+        assert_eq!(Font::sans(15).px(), 14);
+        assert_eq!(Font::sans(18).px(), 16);
+        assert_eq!(Font::sans(100).px(), 24);
+        assert_eq!(Font::mono(12).px(), 14);
+    }
+
+    #[test]
+    fn measure_and_tabs() {
+        let f = Font::sans(16);
+        assert_eq!(f.measure(""), 0);
+        assert!(f.measure("WWW") > f.measure("iii"));
+        let tab = f.tab64().div_ceil(64) as i32;
+        assert_eq!(f.measure("\t"), tab);
+        assert_eq!(f.measure("a\t"), tab);
+        let mono = Font::mono(16);
+        assert!(mono.is_monospace());
+        assert_eq!(mono.measure("iiii"), mono.measure("WWWW"));
+    }
+
+    #[test]
+    fn missing_glyph_draws_a_box_and_bad_files_are_rejected() {
+        let f = Font::sans(16);
+        assert!(!f.has_glyph('\u{4e2d}'));
+        let mut bmp = Bitmap::new(40, 30, Color::BLACK);
+        let end = f.draw_text(&mut bmp.surface(), 2, 2, "\u{4e2d}\u{1F600}", Color::WHITE);
+        assert!(end > 2 + 2 * f.missing_width());
+        assert!(bmp.pixels.contains(&Color::WHITE.0));
+        assert_eq!(Font::parse(b"nope").err(), Some(FontError::BadMagic));
+        let mut cut = SANS_12.to_vec();
+        cut.truncate(200);
+        assert_eq!(Font::parse(&cut).err(), Some(FontError::Truncated));
+        // An empty font still draws boxes.
+        let e = Font::empty(16);
+        e.draw_text(&mut bmp.surface(), 0, 0, "abc", Color::RED);
+        assert!(e.measure("abc") > 0);
+    }
+
+    #[test]
+    fn truncated_glyph_data_never_panics() {
+        // Keep the header and records but cut the coverage data short in a copy that still
+        // claims its original length: parsing must refuse it.
+        let mut bytes = SANS_16.to_vec();
+        let len = bytes.len();
+        bytes.truncate(len - 10);
+        assert!(Font::parse(&bytes).is_err());
+    }
+}

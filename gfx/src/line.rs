@@ -1,0 +1,146 @@
+//! Anti-aliased lines.
+//!
+//! One-pixel lines use Xiaolin Wu's algorithm: step along the major axis one pixel at a time
+//! and split each step's ink between the two pixels that straddle the ideal line, in
+//! proportion to how close each is. Wider lines are drawn as capsules (a segment with round
+//! ends): every pixel in the bounding box gets the coverage of its distance to the segment.
+//! Endpoints are `f32` pixel coordinates; a pixel's centre is at `.5`.
+
+use crate::color::Color;
+use crate::shapes::coverage;
+use crate::surface::Surface;
+use libm::{fabsf, floorf, sqrtf};
+
+/// Endpoints beyond this are clamped so that the stepping loops stay short.
+const LIMIT: f32 = 32768.0;
+
+fn clamp(v: f32) -> f32 {
+    if v.is_nan() {
+        0.0
+    } else {
+        v.clamp(-LIMIT, LIMIT)
+    }
+}
+
+impl Surface<'_> {
+    /// A one-pixel anti-aliased line from `(x0, y0)` to `(x1, y1)`.
+    pub fn draw_line(&mut self, x0: f32, y0: f32, x1: f32, y1: f32, color: Color) {
+        let (mut x0, mut y0, mut x1, mut y1) = (clamp(x0), clamp(y0), clamp(x1), clamp(y1));
+        // Wu's algorithm works in pixel-centre coordinates.
+        x0 -= 0.5;
+        y0 -= 0.5;
+        x1 -= 0.5;
+        y1 -= 0.5;
+        let steep = fabsf(y1 - y0) > fabsf(x1 - x0);
+        if steep {
+            core::mem::swap(&mut x0, &mut y0);
+            core::mem::swap(&mut x1, &mut y1);
+        }
+        if x0 > x1 {
+            core::mem::swap(&mut x0, &mut x1);
+            core::mem::swap(&mut y0, &mut y1);
+        }
+        let dx = x1 - x0;
+        let gradient = if dx < 1e-6 { 0.0 } else { (y1 - y0) / dx };
+        // Clip the major axis to the visible area to avoid walking off-screen pixels.
+        let clip = self.clip_rect();
+        let (lo, hi) = if steep {
+            (clip.y, clip.bottom())
+        } else {
+            (clip.x, clip.right())
+        };
+        let start = (floorf(x0 + 0.5) as i32).max(lo - 1);
+        let end = (floorf(x1 + 0.5) as i32).min(hi);
+        let alpha = color.a() as f32;
+        for x in start..=end {
+            let xf = x as f32;
+            // End pixels get only the part of the pixel the segment covers.
+            let mut weight = 1.0;
+            if xf < x0 + 0.5 && xf > x0 - 0.5 {
+                weight = 0.5 + (xf - x0);
+                weight = weight.clamp(0.0, 1.0);
+            }
+            if xf > x1 - 0.5 && xf < x1 + 0.5 {
+                weight = (0.5 - (xf - x1)).clamp(0.0, 1.0);
+            }
+            if xf < x0 - 0.5 || xf > x1 + 0.5 {
+                continue;
+            }
+            let y = y0 + gradient * (xf - x0);
+            let yi = floorf(y);
+            let frac = y - yi;
+            let a_low = ((1.0 - frac) * weight * alpha) as u8;
+            let a_high = (frac * weight * alpha) as u8;
+            let yi = yi as i32;
+            if steep {
+                self.blend_pixel(yi, x, color.with_alpha(a_low), 255);
+                self.blend_pixel(yi + 1, x, color.with_alpha(a_high), 255);
+            } else {
+                self.blend_pixel(x, yi, color.with_alpha(a_low), 255);
+                self.blend_pixel(x, yi + 1, color.with_alpha(a_high), 255);
+            }
+        }
+    }
+
+    /// A line `width` pixels wide with round ends (anti-aliased).
+    #[allow(clippy::too_many_arguments)]
+    pub fn draw_thick_line(
+        &mut self,
+        x0: f32,
+        y0: f32,
+        x1: f32,
+        y1: f32,
+        width: f32,
+        color: Color,
+    ) {
+        let (x0, y0, x1, y1) = (clamp(x0), clamp(y0), clamp(x1), clamp(y1));
+        let half = (width * 0.5).clamp(0.0, LIMIT);
+        let clip = self.clip_rect();
+        let bx0 = ((x0.min(x1) - half - 1.0) as i32).max(clip.x);
+        let bx1 = ((x0.max(x1) + half + 1.0) as i32 + 1).min(clip.right());
+        let by0 = ((y0.min(y1) - half - 1.0) as i32).max(clip.y);
+        let by1 = ((y0.max(y1) + half + 1.0) as i32 + 1).min(clip.bottom());
+        let (dx, dy) = (x1 - x0, y1 - y0);
+        let len2 = dx * dx + dy * dy;
+        for y in by0..by1 {
+            for x in bx0..bx1 {
+                let (px, py) = (x as f32 + 0.5 - x0, y as f32 + 0.5 - y0);
+                let t = if len2 > 0.0 {
+                    ((px * dx + py * dy) / len2).clamp(0.0, 1.0)
+                } else {
+                    0.0
+                };
+                let (ex, ey) = (px - t * dx, py - t * dy);
+                let dist = sqrtf(ex * ex + ey * ey);
+                self.blend_pixel(x, y, color, coverage(dist - half));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::color::Color;
+    use crate::surface::Bitmap;
+
+    #[test]
+    fn horizontal_line_is_crisp_on_pixel_centres() {
+        let mut bmp = Bitmap::new(10, 3, Color::BLACK);
+        bmp.surface().draw_line(0.5, 1.5, 9.5, 1.5, Color::WHITE);
+        for x in 1..9 {
+            assert_eq!(bmp.pixel(x, 1), Some(Color::WHITE), "x={x}");
+            assert_eq!(bmp.pixel(x, 0), Some(Color::BLACK));
+            assert_eq!(bmp.pixel(x, 2), Some(Color::BLACK));
+        }
+    }
+
+    #[test]
+    fn lines_far_off_screen_do_not_hang_or_panic() {
+        let mut bmp = Bitmap::new(10, 10, Color::BLACK);
+        let mut s = bmp.surface();
+        s.draw_line(-1e30, -1e30, 1e30, 1e30, Color::WHITE);
+        s.draw_line(f32::NAN, 0.0, 5.0, f32::INFINITY, Color::WHITE);
+        s.draw_thick_line(-1e9, 5.0, 1e9, 5.0, 3.0, Color::WHITE);
+        assert_eq!(bmp.pixel(5, 5), Some(Color::WHITE));
+    }
+}

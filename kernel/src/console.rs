@@ -1,0 +1,113 @@
+//! The serial console: a command line on COM1 for people and for tests.
+//!
+//! Bytes arrive one at a time (polled each frame); the [`LineEditor`] echoes them, handles
+//! backspace, and hands back a line at Enter. [`Command::parse`] turns a line into a command;
+//! the loop runs it and prints the answer, one `topic: text` line per fact so tests can parse
+//! it like the rest of the log.
+
+use alloc::string::String;
+
+/// Commands the console knows, with one line of help each.
+pub const HELP: &[(&str, &str)] = &[
+    ("help", "list the commands"),
+    ("stats", "frame rate and frame time"),
+    ("mem", "heap size and use"),
+    ("pci", "one line per PCI function"),
+    ("time", "the real-time clock and uptime"),
+    ("reboot", "restart the machine"),
+];
+
+/// A parsed console line.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Command<'a> {
+    Help,
+    Stats,
+    Mem,
+    Pci,
+    Time,
+    Reboot,
+    /// An empty line.
+    Nothing,
+    /// Anything else: the first word.
+    Unknown(&'a str),
+}
+
+impl<'a> Command<'a> {
+    pub fn parse(line: &'a str) -> Command<'a> {
+        let mut words = line.split_whitespace();
+        match words.next() {
+            None => Command::Nothing,
+            Some("help") => Command::Help,
+            Some("stats") => Command::Stats,
+            Some("mem") => Command::Mem,
+            Some("pci") => Command::Pci,
+            Some("time") => Command::Time,
+            Some("reboot") => Command::Reboot,
+            Some(other) => Command::Unknown(other),
+        }
+    }
+}
+
+/// Collects typed bytes into lines.
+#[derive(Default)]
+pub struct LineEditor {
+    line: String,
+}
+
+/// What one byte did to the line.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// Echo this text back to the terminal.
+    Echo(&'static str),
+    EchoChar(char),
+    /// A complete line.
+    Line(String),
+    Nothing,
+}
+
+impl LineEditor {
+    pub fn feed(&mut self, byte: u8) -> Edit {
+        match byte {
+            b'\r' | b'\n' => Edit::Line(core::mem::take(&mut self.line)),
+            0x08 | 0x7f => {
+                if self.line.pop().is_some() {
+                    Edit::Echo("\x08 \x08")
+                } else {
+                    Edit::Nothing
+                }
+            }
+            0x20..=0x7e if self.line.len() < 256 => {
+                self.line.push(byte as char);
+                Edit::EchoChar(byte as char)
+            }
+            _ => Edit::Nothing,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_commands() {
+        let mut editor = LineEditor::default();
+        for &b in b"pcx" {
+            editor.feed(b);
+        }
+        assert_eq!(editor.feed(0x7f), Edit::Echo("\x08 \x08"));
+        assert_eq!(editor.feed(b'i'), Edit::EchoChar('i'));
+        assert_eq!(editor.feed(0x01), Edit::Nothing);
+        let Edit::Line(line) = editor.feed(b'\r') else {
+            panic!("no line")
+        };
+        assert_eq!(Command::parse(&line), Command::Pci);
+        assert_eq!(editor.feed(b'\n'), Edit::Line(String::new()));
+        assert_eq!(Command::parse("  "), Command::Nothing);
+        assert_eq!(
+            Command::parse("frobnicate now"),
+            Command::Unknown("frobnicate")
+        );
+        assert_eq!(Command::parse("time"), Command::Time);
+    }
+}

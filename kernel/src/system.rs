@@ -1,0 +1,313 @@
+//! The running system: the devices, the desktop, and the one loop that drives them.
+//!
+//! Once per frame the loop polls the serial console and the input devices, lets the desktop
+//! draw what changed, sends the damaged rectangles to the GPU, and records how long that work
+//! took. Then it waits (spinning on the TSC: there are no interrupts to sleep on) until the
+//! next frame is due, 60 times a second.
+
+use crate::boot::Firmware;
+use crate::clock::{Clock, DateTime, WallClock};
+use crate::console::{Command, Edit, LineEditor, HELP};
+use crate::desktop::{topbar, Desktop};
+use crate::devices::Devices;
+use crate::fwcfg::{self, FwCfg};
+use crate::input::InputState;
+use crate::stats::{Summary, Window};
+use crate::virtio::gpu::DamageRect;
+use crate::{log, serial};
+use abi::event;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use gfx::Rect;
+
+/// What the boot sequence hands over.
+pub struct Boot {
+    pub clock: Clock,
+    pub wall: WallClock,
+    pub firmware: Firmware,
+    /// Reports the heap's (used, total) bytes.
+    pub memory: fn() -> (usize, usize),
+    /// Reports the heap's free bytes and how many blocks they are split into.
+    pub heap_free: fn() -> (usize, usize),
+}
+
+/// Frames per second the loop aims for.
+const TARGET_FPS: u64 = 60;
+const FRAME_US: u64 = 1_000_000 / TARGET_FPS;
+/// The screen size unless `opt/os/resolution` says otherwise.
+const DEFAULT_RESOLUTION: (u32, u32) = (1920, 1080);
+
+/// Everything the loop works with.
+pub struct System {
+    pub boot: Boot,
+    pub fwcfg: Option<FwCfg>,
+    pub devices: Devices,
+    pub input: InputState,
+    pub desktop: Desktop,
+    pub width: u32,
+    pub height: u32,
+    console: LineEditor,
+    window: Window,
+    pub last_summary: Summary,
+    events: Vec<crate::input::InputEvent>,
+    raw: Vec<crate::virtio::input::RawEvent>,
+    damage: Vec<Rect>,
+    frames: u64,
+    shown_second: i64,
+}
+
+/// Starts the system and runs it for ever.
+pub fn run(boot: Boot) -> ! {
+    let fwcfg = FwCfg::probe();
+    let (width, height) = fwcfg
+        .as_ref()
+        .and_then(|f| f.read_string("opt/os/resolution"))
+        .and_then(|text| fwcfg::parse_resolution(&text))
+        .unwrap_or(DEFAULT_RESOLUTION);
+    let devices = Devices::probe(width, height);
+    let selftest = fwcfg
+        .as_ref()
+        .is_some_and(|f| f.read("opt/os/selftest", 64).is_some());
+    let now = boot.clock.now_us();
+    let mut system = System {
+        desktop: Desktop::new(width, height),
+        input: InputState::new(width, height),
+        boot,
+        fwcfg,
+        devices,
+        width,
+        height,
+        console: LineEditor::default(),
+        window: Window::new(now),
+        last_summary: Summary::default(),
+        events: Vec::new(),
+        raw: Vec::new(),
+        damage: Vec::new(),
+        frames: 0,
+        shown_second: -1,
+    };
+    if selftest {
+        crate::selftest::run(&mut system);
+    }
+    let mut next_frame = system.boot.clock.now_us();
+    loop {
+        let start = system.boot.clock.now_us();
+        system.frame(start);
+        let work = system.boot.clock.now_us().saturating_sub(start);
+        system.window.record(work);
+        if system.frames == 1 {
+            log!("desktop: ready {}x{}", system.width, system.height);
+            log!(
+                "boot: desktop ready {} ms after the first kernel line",
+                system.boot.clock.now_ms()
+            );
+        }
+        if let Some(summary) = system.window.roll(system.boot.clock.now_us(), 1_000_000) {
+            system.last_summary = summary;
+            log!("{}", system.stats_line());
+        }
+        // Pace to the target rate; if a frame overran, start the next one at once.
+        next_frame =
+            (next_frame + FRAME_US).max(system.boot.clock.now_us().saturating_sub(FRAME_US));
+        while system.boot.clock.now_us() < next_frame {
+            crate::arch::spin_hint();
+        }
+    }
+}
+
+impl System {
+    /// One frame's work.
+    pub fn frame(&mut self, now_us: u64) {
+        self.frames += 1;
+        self.poll_console();
+        self.poll_input(now_us / 1000);
+        self.update_status();
+        let pointer = self.input.pointer;
+        let mut damage = core::mem::take(&mut self.damage);
+        if let Some(gpu) = self.devices.gpu.as_mut() {
+            self.desktop.render(gpu.framebuffer(), pointer, &mut damage);
+            if !damage.is_empty() {
+                let rects: Vec<DamageRect> = damage
+                    .iter()
+                    .map(|r| DamageRect {
+                        x: r.x.max(0) as u32,
+                        y: r.y.max(0) as u32,
+                        width: r.w.max(0) as u32,
+                        height: r.h.max(0) as u32,
+                    })
+                    .collect();
+                if let Err(error) = gpu.flush(&rects) {
+                    log!("gpu: flush failed ({:?})", error);
+                }
+            }
+        }
+        damage.clear();
+        self.damage = damage;
+    }
+
+    fn poll_input(&mut self, now_ms: u64) {
+        self.events.clear();
+        for device in &mut self.devices.inputs {
+            self.raw.clear();
+            device.poll(&mut self.raw);
+            for &raw in &self.raw {
+                self.input
+                    .feed(raw, device.kind, device.abs_max, now_ms, &mut self.events);
+            }
+        }
+        self.input.tick(now_ms, &mut self.events);
+        for code in self.input.unknown_keys.drain(..) {
+            log!("input: unknown key code {} ignored", code);
+        }
+        for e in &self.events {
+            match e.kind {
+                event::KEY_DOWN => log!("input: key {} down", e.code),
+                event::CHAR => match char::from_u32(e.code) {
+                    Some(c) if !c.is_control() => log!("input: char '{}'", c),
+                    _ => log!("input: char U+{:04X}", e.code),
+                },
+                event::BUTTON_DOWN => log!("input: button {} down at {},{}", e.code, e.x, e.y),
+                event::BUTTON_UP => log!("input: button {} up at {},{}", e.code, e.x, e.y),
+                event::WHEEL => log!("input: wheel {}", e.code as i32),
+                _ => {}
+            }
+        }
+    }
+
+    /// Refreshes the top bar's content once a second (when the clock's text changes).
+    fn update_status(&mut self) {
+        let unix = self.boot.wall.unix_now(&self.boot.clock);
+        if unix == self.shown_second {
+            return;
+        }
+        self.shown_second = unix;
+        let (used, total) = (self.boot.memory)();
+        let summary = self.last_summary;
+        self.desktop.set_status(topbar::Status {
+            clock: clock_text(DateTime::from_unix(unix), unix),
+            fps: (summary.fps + 0.5) as u32,
+            frame_tenths_ms: (summary.frame_ms * 10.0 + 0.5) as u32,
+            memory_used_mib: (used >> 20) as u32,
+            memory_total_mib: (total >> 20) as u32,
+        });
+    }
+
+    /// The once-a-second `stats:` line.
+    pub fn stats_line(&self) -> String {
+        let (used, total) = (self.boot.memory)();
+        let s = self.last_summary;
+        format!(
+            "stats: fps={:.1} frame_ms={:.2} max_ms={:.2} mem_used_kib={} mem_total_mib={}",
+            s.fps,
+            s.frame_ms,
+            s.max_ms,
+            used >> 10,
+            total >> 20
+        )
+    }
+
+    fn poll_console(&mut self) {
+        while let Some(byte) = serial::read_byte() {
+            match self.console.feed(byte) {
+                Edit::Echo(text) => serial::print(format_args!("{}", text)),
+                Edit::EchoChar(c) => serial::print(format_args!("{}", c)),
+                Edit::Line(line) => {
+                    serial::print(format_args!("\n"));
+                    self.run_command(&line);
+                }
+                Edit::Nothing => {}
+            }
+        }
+    }
+
+    /// Runs one console command and prints its answer.
+    pub fn run_command(&mut self, line: &str) {
+        match Command::parse(line) {
+            Command::Nothing => {}
+            Command::Help => print_help(),
+            Command::Stats => log!("{}", self.stats_line()),
+            Command::Mem => {
+                let (used, total) = (self.boot.memory)();
+                log!("mem: used {} KiB of {} MiB heap", used >> 10, total >> 20);
+                let (free, blocks) = (self.boot.heap_free)();
+                log!("mem: {} KiB free in {} blocks", free >> 10, blocks);
+            }
+            Command::Pci => {
+                for d in &self.devices.pci {
+                    log!(
+                        "pci: {:02x}:{:02x}.{} {:04x}:{:04x} class {:02x}.{:02x} {}",
+                        d.address.bus,
+                        d.address.device,
+                        d.address.function,
+                        d.vendor,
+                        d.device,
+                        d.class,
+                        d.subclass,
+                        d.description()
+                    );
+                }
+            }
+            Command::Time => {
+                let rtc = self.boot.firmware.time();
+                let uptime = self.boot.clock.now_ms();
+                match rtc {
+                    Some(t) => log!(
+                        "time: {:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC uptime {}.{:03} s",
+                        t.year,
+                        t.month,
+                        t.day,
+                        t.hour,
+                        t.minute,
+                        t.second,
+                        uptime / 1000,
+                        uptime % 1000
+                    ),
+                    None => log!("time: real-time clock unavailable, uptime {} ms", uptime),
+                }
+            }
+            Command::Reboot => {
+                log!("console: rebooting");
+                self.boot.firmware.reset();
+            }
+            Command::Unknown(word) => {
+                log!("console: unknown command '{}'", word);
+                print_help();
+            }
+        }
+    }
+}
+
+fn print_help() {
+    for (name, text) in HELP {
+        log!("console: {:<8} {}", name, text);
+    }
+}
+
+/// "Tue 24 Nov 21:12:23".
+fn clock_text(t: DateTime, unix: i64) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let day = DAYS[unix.div_euclid(86_400).rem_euclid(7) as usize];
+    let month = MONTHS[(t.month as usize).clamp(1, 12) - 1];
+    format!(
+        "{} {} {} {:02}:{:02}:{:02}",
+        day, t.day, month, t.hour, t.minute, t.second
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_text_names_the_day() {
+        let unix = 1_795_554_743; // Tue 24 Nov 2026 21:12:23 UTC
+        assert_eq!(
+            clock_text(DateTime::from_unix(unix), unix),
+            "Tue 24 Nov 21:12:23"
+        );
+    }
+}
