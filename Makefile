@@ -5,6 +5,12 @@
 ESP      := build/esp
 IMAGE    := $(ESP)/EFI/BOOT/BOOTX64.EFI
 KERNEL   := target/x86_64-unknown-uefi/release/kernel.efi
+WASM     := target/wasm32-wasip1/release
+# Apps embedded in the image (desktop icons), and apps only the system tests put on a
+# second boot drive's \apps folder (a plain WASI command and the hostile-app suite).
+APPS      := cube clock
+TEST_APPS := hello hostile
+TEST_ESP  := build/test-esp
 OVMF     := /usr/share/ovmf/OVMF.fd
 CARGO    ?= cargo
 
@@ -17,17 +23,26 @@ QEMU_ARGS := -machine q35 -m 1G -vga none -bios $(OVMF) -no-reboot \
 	-netdev user,id=n0 -device virtio-net-pci,netdev=n0,romfile= \
 	-serial stdio
 
-.PHONY: all setup build run test test-host test-system bench fmt lint clean
+.PHONY: all setup apps build run test test-host test-system bench fmt lint clean
 
 all: build
 
 setup:
 	@bash tools/setup.sh
 
-build: setup
+apps: setup
+	$(CARGO) build --release --target wasm32-wasip1 $(addprefix -p ,$(APPS) $(TEST_APPS))
+	@rm -rf build/apps $(TEST_ESP)/apps
+	@mkdir -p build/apps $(TEST_ESP)/apps
+	@for app in $(APPS); do cp $(WASM)/$$app.wasm build/apps/; done
+	@cp $(WASM)/hello.wasm $(WASM)/hostile-*.wasm $(TEST_ESP)/apps/
+	@printf 'not a wasm module' > $(TEST_ESP)/apps/broken.wasm
+
+build: apps
 	$(CARGO) build --release -p kernel --target x86_64-unknown-uefi
-	@mkdir -p $(dir $(IMAGE))
+	@mkdir -p $(dir $(IMAGE)) $(TEST_ESP)/EFI/BOOT
 	@cp $(KERNEL) $(IMAGE)
+	@cp $(KERNEL) $(TEST_ESP)/EFI/BOOT/BOOTX64.EFI
 	@echo "image: $(IMAGE) ($$(stat -c %s $(IMAGE)) bytes)"
 
 # With a display the window opens; without one, QEMU serves VNC on :5900 and the serial

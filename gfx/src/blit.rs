@@ -28,8 +28,8 @@ impl Surface<'_> {
         }
         let origin = self.origin();
         // Offset of the clipped area inside the image.
-        let sx = (r.x - (x + origin.x)) as usize;
-        let sy = r.y - (y + origin.y);
+        let sx = (r.x as i64 - (x as i64 + origin.x as i64)) as usize;
+        let sy = (r.y as i64 - (y as i64 + origin.y as i64)) as i32;
         for row in 0..r.h {
             let src = image.row((sy + row) as u32);
             let src = src.get(sx..sx + r.w as usize).unwrap_or(&[]);
@@ -51,14 +51,17 @@ impl Surface<'_> {
             return;
         }
         let origin = self.origin();
-        let (dx0, dy0) = (dest.x + origin.x, dest.y + origin.y);
+        let (dx0, dy0) = (
+            dest.x as i64 + origin.x as i64,
+            dest.y as i64 + origin.y as i64,
+        );
         for by in r.y..r.bottom() {
-            let sy = ((by - dy0) as i64 * image.height() as i64 / dest.h as i64) as u32;
+            let sy = ((by as i64 - dy0) * image.height() as i64 / dest.h as i64) as u32;
             let src = image.row(sy);
             let dst = self.span_mut(by, r.x, r.right());
             for (i, d) in dst.iter_mut().enumerate() {
                 let bx = r.x + i as i32;
-                let sx = ((bx - dx0) as i64 * image.width() as i64 / dest.w as i64) as usize;
+                let sx = ((bx as i64 - dx0) * image.width() as i64 / dest.w as i64) as usize;
                 if let Some(&s) = src.get(sx) {
                     *d = blend(*d, s);
                 }

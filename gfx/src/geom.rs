@@ -4,6 +4,21 @@
 //! `w <= 0` or `h <= 0` is empty, and every operation accepts empty rectangles (intersection
 //! of disjoint rectangles is simply empty), so callers never need to special-case them.
 
+/// Coordinates beyond +-LIMIT are far off any screen; drawing code clamps to it first so
+/// that its arithmetic cannot overflow whatever a caller passes.
+pub const LIMIT: i32 = 1 << 24;
+
+/// `v` clamped to +-[`LIMIT`].
+pub const fn limit(v: i32) -> i32 {
+    if v > LIMIT {
+        LIMIT
+    } else if v < -LIMIT {
+        -LIMIT
+    } else {
+        v
+    }
+}
+
 /// A position in pixels; `y` grows downward.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
 pub struct Point {
@@ -39,7 +54,7 @@ impl Rect {
     pub fn from_corners(a: Point, b: Point) -> Rect {
         let (x0, x1) = (a.x.min(b.x), a.x.max(b.x));
         let (y0, y1) = (a.y.min(b.y), a.y.max(b.y));
-        Rect::new(x0, y0, x1 - x0, y1 - y0)
+        Rect::new(x0, y0, x1.saturating_sub(x0), y1.saturating_sub(y0))
     }
 
     /// One past the last column (saturating, so absurd rectangles cannot overflow).
@@ -54,7 +69,10 @@ impl Rect {
         Point::new(self.x, self.y)
     }
     pub const fn center(&self) -> Point {
-        Point::new(self.x.saturating_add(self.w / 2), self.y.saturating_add(self.h / 2))
+        Point::new(
+            self.x.saturating_add(self.w / 2),
+            self.y.saturating_add(self.h / 2),
+        )
     }
     pub const fn is_empty(&self) -> bool {
         self.w <= 0 || self.h <= 0
@@ -90,7 +108,7 @@ impl Rect {
         if x1 <= x0 || y1 <= y0 {
             Rect::new(x0, y0, 0, 0)
         } else {
-            Rect::new(x0, y0, x1 - x0, y1 - y0)
+            Rect::new(x0, y0, x1.saturating_sub(x0), y1.saturating_sub(y0))
         }
     }
 
@@ -110,11 +128,16 @@ impl Rect {
         let y0 = self.y.min(other.y);
         let x1 = self.right().max(other.right());
         let y1 = self.bottom().max(other.bottom());
-        Rect::new(x0, y0, x1 - x0, y1 - y0)
+        Rect::new(x0, y0, x1.saturating_sub(x0), y1.saturating_sub(y0))
     }
 
     pub const fn offset(&self, dx: i32, dy: i32) -> Rect {
-        Rect::new(self.x.saturating_add(dx), self.y.saturating_add(dy), self.w, self.h)
+        Rect::new(
+            self.x.saturating_add(dx),
+            self.y.saturating_add(dy),
+            self.w,
+            self.h,
+        )
     }
 
     /// Shrinks every side by `n` (grows when negative); never below zero size.
@@ -131,9 +154,17 @@ impl Rect {
         )
     }
 
+    /// The rectangle with its corner clamped to +-[`LIMIT`] and its size to `0..=2 * LIMIT`.
+    pub fn limited(&self) -> Rect {
+        let size = |v: i32| v.clamp(0, 2 * LIMIT);
+        Rect::new(limit(self.x), limit(self.y), size(self.w), size(self.h))
+    }
+
     /// A rectangle of size `w` x `h` centred in `self`.
     pub fn centered(&self, w: i32, h: i32) -> Rect {
-        Rect::new(self.x + (self.w - w) / 2, self.y + (self.h - h) / 2, w, h)
+        let x = self.x.saturating_add(self.w.saturating_sub(w) / 2);
+        let y = self.y.saturating_add(self.h.saturating_sub(h) / 2);
+        Rect::new(x, y, w, h)
     }
 }
 

@@ -11,7 +11,7 @@
 //! * [`surface`]: a clipped, translated view of a framebuffer (`stride` may exceed `width`),
 //!   an owned [`Bitmap`] and a read-only [`ImageView`]. Nothing draws outside a surface's clip,
 //!   whatever coordinates it is given.
-//! * [`shapes`], [`line`], [`raster`], [`blit`]: filled and outlined (rounded) rectangles,
+//! * [`shapes`], [`line`](mod@line), [`raster`], [`blit`]: filled and outlined (rounded) rectangles,
 //!   anti-aliased lines, circles and arcs, image copies with alpha, and a triangle rasterizer
 //!   with the top-left fill rule and per-vertex colours (for the pie menu and the 3D cube).
 //! * [`font`] and [`text`]: DejaVu faces baked by `tools/fontbake` into 8-bit coverage atlases,
@@ -20,8 +20,9 @@
 //! * [`uitk`]: an immediate-mode toolkit (buttons, text boxes, scrollable canvases with a tile
 //!   cache, graphs ...), laid out in rows and columns with weights and styled by one
 //!   stylesheet.
-//! * [`desktop`]: drawing helpers for the desktop itself (top bar, cursor, window chrome),
-//!   taking plain data so the kernel only wires them up.
+//! * [`desktop`]: drawing helpers for the desktop itself (wallpaper, top bar, cursor, window
+//!   chrome, pie menu), taking plain data so the kernel only wires them up, and [`damage`],
+//!   the list of changed rectangles a compositor flushes.
 //!
 //! Pixel format: one `u32` per pixel, 0xAARRGGBB, which is B, G, R, A in memory on a
 //! little-endian machine: virtio-gpu's `B8G8R8A8`/`B8G8R8X8` (VirtIO 1.2 §5.7.6.8).
@@ -33,9 +34,11 @@ extern crate alloc;
 
 pub mod blit;
 pub mod color;
+pub mod damage;
 pub mod desktop;
 pub mod font;
 pub mod geom;
+pub mod image;
 pub mod line;
 pub mod raster;
 pub mod shapes;

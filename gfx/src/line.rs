@@ -97,13 +97,28 @@ impl Surface<'_> {
         let half = (width * 0.5).clamp(0.0, LIMIT);
         let clip = self.clip_rect();
         let bx0 = ((x0.min(x1) - half - 1.0) as i32).max(clip.x);
-        let bx1 = ((x0.max(x1) + half + 1.0) as i32 + 1).min(clip.right());
+        let bx1 = ((x0.max(x1) + half + 1.0) as i32)
+            .saturating_add(1)
+            .min(clip.right());
         let by0 = ((y0.min(y1) - half - 1.0) as i32).max(clip.y);
-        let by1 = ((y0.max(y1) + half + 1.0) as i32 + 1).min(clip.bottom());
+        let by1 = ((y0.max(y1) + half + 1.0) as i32)
+            .saturating_add(1)
+            .min(clip.bottom());
         let (dx, dy) = (x1 - x0, y1 - y0);
         let len2 = dx * dx + dy * dy;
+        // Within a row, only pixels near the line's band can be covered: the band
+        // |cross(p - a, d)| <= reach * |d| is an x interval when the line is not horizontal.
+        let reach = (half + 1.0) * sqrtf(len2);
         for y in by0..by1 {
-            for x in bx0..bx1 {
+            let (mut xa, mut xb) = (bx0, bx1);
+            if fabsf(dy) > 1e-3 {
+                let py = y as f32 + 0.5 - y0;
+                let (e0, e1) = ((py * dx - reach) / dy, (py * dx + reach) / dy);
+                let (lo, hi) = (x0 + e0.min(e1) - 1.0, x0 + e0.max(e1) + 1.0);
+                xa = xa.max(floorf(lo.max(-LIMIT)) as i32);
+                xb = xb.min(floorf(hi.min(LIMIT)) as i32 + 1);
+            }
+            for x in xa..xb {
                 let (px, py) = (x as f32 + 0.5 - x0, y as f32 + 0.5 - y0);
                 let t = if len2 > 0.0 {
                     ((px * dx + py * dy) / len2).clamp(0.0, 1.0)

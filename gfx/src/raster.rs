@@ -95,9 +95,9 @@ impl Surface<'_> {
         let min_y = p.iter().map(|q| q.1).min().unwrap_or(0);
         let max_y = p.iter().map(|q| q.1).max().unwrap_or(0);
         let x0 = ((min_x / SUB) as i32 - 1).max(clip.x);
-        let x1 = ((max_x / SUB) as i32 + 1).min(clip.right());
+        let x1 = ((max_x / SUB) as i32).saturating_add(1).min(clip.right());
         let y0 = ((min_y / SUB) as i32 - 1).max(clip.y);
-        let y1 = ((max_y / SUB) as i32 + 1).min(clip.bottom());
+        let y1 = ((max_y / SUB) as i32).saturating_add(1).min(clip.bottom());
         if x0 >= x1 || y0 >= y1 {
             return;
         }

@@ -12,7 +12,7 @@ use crate::color::Color;
 use crate::geom::Rect;
 use crate::surface::Surface;
 use core::f32::consts::{PI, TAU};
-use libm::{atan2f, sqrtf};
+use libm::{atan2f, fmodf, sqrtf};
 
 /// Coverage 0..=255 of a pixel whose centre is `d` pixels outside an edge (negative = inside).
 #[inline]
@@ -32,7 +32,7 @@ fn in_sweep(angle: f32, start: f32, sweep: f32) -> bool {
     if sweep >= TAU {
         return true;
     }
-    let mut a = (angle - start) % TAU;
+    let mut a = fmodf(angle - start, TAU);
     if a < 0.0 {
         a += TAU;
     }
@@ -42,6 +42,7 @@ fn in_sweep(angle: f32, start: f32, sweep: f32) -> bool {
 impl Surface<'_> {
     /// Draws the outline of `rect`, `thickness` pixels wide, inside the rectangle.
     pub fn stroke_rect(&mut self, rect: Rect, thickness: i32, color: Color) {
+        let rect = rect.limited();
         let t = thickness.max(1).min((rect.w.min(rect.h) + 1) / 2);
         if rect.is_empty() {
             return;
@@ -77,6 +78,7 @@ impl Surface<'_> {
 
     /// Shared body of the rounded rectangle: `stroke` = None fills.
     fn rounded(&mut self, rect: Rect, radius: i32, stroke: Option<i32>, color: Color) {
+        let rect = rect.limited();
         if rect.is_empty() {
             return;
         }
@@ -135,9 +137,12 @@ impl Surface<'_> {
                 (rect.bottom() - r) as f32,
             ),
         ];
+        let clip = self.clip_rect();
         for (x0, y0, cx, cy) in corners {
-            for y in y0..y0 + r {
-                for x in x0..x0 + r {
+            // Only the part of the corner square inside the clip costs square roots.
+            let square = Rect::new(x0, y0, r, r).intersect(&clip);
+            for y in square.y..square.bottom() {
+                for x in square.x..square.right() {
                     let dx = x as f32 + 0.5 - cx;
                     let dy = y as f32 + 0.5 - cy;
                     let dist = sqrtf(dx * dx + dy * dy);
@@ -201,11 +206,15 @@ impl Surface<'_> {
         }
         let clip = self.clip_rect();
         let x0 = ((cx - outer - 1.0) as i32).max(clip.x);
-        let x1 = ((cx + outer + 1.0) as i32 + 1).min(clip.right());
+        let x1 = ((cx + outer + 1.0) as i32)
+            .saturating_add(1)
+            .min(clip.right());
         let y0 = ((cy - outer - 1.0) as i32).max(clip.y);
-        let y1 = ((cy + outer + 1.0) as i32 + 1).min(clip.bottom());
+        let y1 = ((cy + outer + 1.0) as i32)
+            .saturating_add(1)
+            .min(clip.bottom());
         let full_turn = sweep >= TAU;
-        let start = start % TAU;
+        let start = fmodf(start, TAU);
         for y in y0..y1 {
             let dy = y as f32 + 0.5 - cy;
             for x in x0..x1 {

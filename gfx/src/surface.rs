@@ -18,8 +18,7 @@
 
 use crate::color::{blend, Color};
 use crate::geom::{Point, Rect};
-use alloc::vec;
-use alloc::vec::Vec;
+pub use crate::image::{Bitmap, ImageView};
 
 /// Why a buffer cannot be viewed as a surface.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -33,7 +32,12 @@ pub enum SurfaceError {
 }
 
 /// Checks that `len` pixels hold `height` rows of `width` at `stride`.
-fn check_layout(len: usize, width: u32, height: u32, stride: u32) -> Result<(), SurfaceError> {
+pub(crate) fn check_layout(
+    len: usize,
+    width: u32,
+    height: u32,
+    stride: u32,
+) -> Result<(), SurfaceError> {
     if width > i32::MAX as u32 / 2 || height > i32::MAX as u32 / 2 {
         return Err(SurfaceError::TooLarge);
     }
@@ -91,6 +95,18 @@ impl<'a> Surface<'a> {
     pub fn height(&self) -> i32 {
         self.height
     }
+    /// A view of a whole row-major buffer whose layout the caller has already checked.
+    pub(crate) fn whole(pixels: &'a mut [u32], width: i32, height: i32) -> Surface<'a> {
+        Surface {
+            pixels,
+            stride: width.max(0) as usize,
+            width,
+            height,
+            origin: Point::new(0, 0),
+            clip: Rect::new(0, 0, width, height),
+        }
+    }
+
     /// The view's rectangle in its own coordinates: `(0, 0, width, height)`.
     pub fn bounds(&self) -> Rect {
         Rect::new(0, 0, self.width, self.height)
@@ -98,7 +114,10 @@ impl<'a> Surface<'a> {
 
     /// The part of the view that can be written, in local coordinates.
     pub fn clip_rect(&self) -> Rect {
-        self.clip.offset(-self.origin.x, -self.origin.y)
+        self.clip.offset(
+            self.origin.x.saturating_neg(),
+            self.origin.y.saturating_neg(),
+        )
     }
 
     /// Narrows the clip to `rect` (local coordinates) without moving the origin.
@@ -110,6 +129,7 @@ impl<'a> Surface<'a> {
     /// A view of `rect` (local coordinates): its (0, 0) is `rect`'s corner, and it can only
     /// write where `rect` and this view's clip overlap.
     pub fn sub(&mut self, rect: Rect) -> Surface<'_> {
+        let rect = rect.limited();
         let origin = self.origin.offset(rect.x, rect.y);
         let area = Rect::new(origin.x, origin.y, rect.w.max(0), rect.h.max(0));
         Surface {
@@ -166,7 +186,10 @@ impl<'a> Surface<'a> {
 
     /// The colour at a local position, or `None` outside the clip.
     pub fn pixel(&self, x: i32, y: i32) -> Option<Color> {
-        let (bx, by) = (x + self.origin.x, y + self.origin.y);
+        let (bx, by) = (
+            x.saturating_add(self.origin.x),
+            y.saturating_add(self.origin.y),
+        );
         if !self.clip.contains(Point::new(bx, by)) {
             return None;
         }
@@ -178,7 +201,10 @@ impl<'a> Surface<'a> {
     /// Writes one pixel (no blending); ignored outside the clip.
     #[inline]
     pub fn set_pixel(&mut self, x: i32, y: i32, color: Color) {
-        let (bx, by) = (x + self.origin.x, y + self.origin.y);
+        let (bx, by) = (
+            x.saturating_add(self.origin.x),
+            y.saturating_add(self.origin.y),
+        );
         if self.clip.contains(Point::new(bx, by)) {
             if let Some(p) = self.pixels.get_mut(by as usize * self.stride + bx as usize) {
                 *p = color.0;
@@ -189,7 +215,10 @@ impl<'a> Surface<'a> {
     /// Blends one pixel with `color` at `coverage` (0..=255); ignored outside the clip.
     #[inline]
     pub fn blend_pixel(&mut self, x: i32, y: i32, color: Color, coverage: u8) {
-        let (bx, by) = (x + self.origin.x, y + self.origin.y);
+        let (bx, by) = (
+            x.saturating_add(self.origin.x),
+            y.saturating_add(self.origin.y),
+        );
         if coverage == 0 || !self.clip.contains(Point::new(bx, by)) {
             return;
         }
@@ -246,120 +275,6 @@ impl<'a> Surface<'a> {
             height: r.h.max(0) as u32,
             stride: self.stride as u32,
         }
-    }
-}
-
-/// An owned image: a window's back buffer, a cached tile, a decoded picture.
-#[derive(Clone, PartialEq, Eq, Debug)]
-pub struct Bitmap {
-    pub width: u32,
-    pub height: u32,
-    pub pixels: Vec<u32>,
-}
-
-impl Bitmap {
-    /// A bitmap filled with `color`; dimensions are clamped to 16384.
-    pub fn new(width: u32, height: u32, color: Color) -> Bitmap {
-        let (width, height) = (width.min(16384), height.min(16384));
-        Bitmap {
-            width,
-            height,
-            pixels: vec![color.0; width as usize * height as usize],
-        }
-    }
-
-    /// Wraps existing pixels (row-major, no padding); fails if the length is wrong.
-    pub fn from_pixels(width: u32, height: u32, pixels: Vec<u32>) -> Result<Bitmap, SurfaceError> {
-        if pixels.len() != width as usize * height as usize {
-            return Err(SurfaceError::BufferTooShort);
-        }
-        check_layout(pixels.len(), width, height, width)?;
-        Ok(Bitmap {
-            width,
-            height,
-            pixels,
-        })
-    }
-
-    /// A surface that draws into this bitmap.
-    pub fn surface(&mut self) -> Surface<'_> {
-        let (w, h) = (self.width as i32, self.height as i32);
-        Surface {
-            pixels: &mut self.pixels,
-            stride: w as usize,
-            width: w,
-            height: h,
-            origin: Point::new(0, 0),
-            clip: Rect::new(0, 0, w, h),
-        }
-    }
-
-    /// A read-only view, for blitting this bitmap elsewhere.
-    pub fn view(&self) -> ImageView<'_> {
-        ImageView {
-            pixels: &self.pixels,
-            width: self.width,
-            height: self.height,
-            stride: self.width,
-        }
-    }
-
-    pub fn pixel(&self, x: u32, y: u32) -> Option<Color> {
-        if x >= self.width || y >= self.height {
-            return None;
-        }
-        self.pixels
-            .get((y * self.width + x) as usize)
-            .map(|&p| Color(p))
-    }
-}
-
-/// A read-only view of pixels, the source of blits.
-#[derive(Clone, Copy, Debug)]
-pub struct ImageView<'a> {
-    pixels: &'a [u32],
-    width: u32,
-    height: u32,
-    stride: u32,
-}
-
-impl<'a> ImageView<'a> {
-    /// Views `pixels` as `height` rows of `width`, `stride` apart (length checked).
-    pub fn new(
-        pixels: &'a [u32],
-        width: u32,
-        height: u32,
-        stride: u32,
-    ) -> Result<ImageView<'a>, SurfaceError> {
-        check_layout(pixels.len(), width, height, stride)?;
-        Ok(ImageView {
-            pixels,
-            width,
-            height,
-            stride,
-        })
-    }
-
-    pub fn width(&self) -> u32 {
-        self.width
-    }
-    pub fn height(&self) -> u32 {
-        self.height
-    }
-
-    /// Row `y`, `width` pixels long (empty past the bottom).
-    pub fn row(&self, y: u32) -> &'a [u32] {
-        if y >= self.height {
-            return &[];
-        }
-        let start = y as usize * self.stride as usize;
-        self.pixels
-            .get(start..start + self.width as usize)
-            .unwrap_or(&[])
-    }
-
-    pub fn pixel(&self, x: u32, y: u32) -> Option<Color> {
-        self.row(y).get(x as usize).map(|&p| Color(p))
     }
 }
 

@@ -3,8 +3,8 @@
 mod common;
 
 use gfx::desktop::{
-    draw_cursor, draw_resize_grip, draw_top_bar, draw_wallpaper, draw_window, CursorKind,
-    DesktopTheme, NetIndicator, TopBarInfo, WindowLook,
+    draw_cursor, draw_pie_menu, draw_resize_grip, draw_top_bar, draw_wallpaper, draw_window,
+    pie_hit, CursorKind, DesktopTheme, NetIndicator, PieSize, TopBarInfo, WindowLook,
 };
 use gfx::text::{draw_grid, Cell};
 use gfx::uitk::{Id, Input, Memory, Stylesheet, Ui};
@@ -93,6 +93,15 @@ fn desktop_with_windows() {
     }
     draw_resize_grip(&mut s, &f, &theme);
 
+    let pie = PieSize {
+        inner: 30.0,
+        outer: 90.0,
+    };
+    let center = Point::new(660, 395);
+    let labels = ["Browser", "Editor", "Terminal", "Clock", "Cube"];
+    let hovered = pie_hit(center, Point::new(740, 370), labels.len(), pie);
+    assert_eq!(hovered, Some(1));
+    draw_pie_menu(&mut s, center, &labels, hovered, pie, &theme);
     draw_cursor(&mut s, CursorKind::Arrow, 530, 78);
     draw_cursor(&mut s, CursorKind::Text, 300, 420);
     draw_cursor(&mut s, CursorKind::Resize, 380, 420);

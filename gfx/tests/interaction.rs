@@ -369,3 +369,49 @@ fn unchanged_tiles_are_reused_not_redrawn() {
     }
     assert_eq!(target.pixels, direct.pixels);
 }
+
+#[test]
+fn tooltip_appears_after_the_pointer_rests() {
+    let sheet = Stylesheet::light();
+    let mut memory = Memory::default();
+    let input = Input::at(Point::new(50, 20));
+    let mut shown = Vec::new();
+    for _ in 0..40 {
+        let mut bmp = Bitmap::new(300, 120, Color::WHITE);
+        let mut s = bmp.surface();
+        let mut ui = Ui::new(&mut s, &input, &mut memory, &sheet);
+        ui.button(BUTTON, Id::from("b"), "Button");
+        ui.tooltip(BUTTON, Id::from("b"), "Explains the button");
+        ui.finish();
+        // The tooltip is drawn below the pointer, where the button is not.
+        shown.push(bmp.pixel(70, 50) != Some(Color::WHITE));
+    }
+    let first = shown.iter().position(|&s| s).expect("tooltip never shown");
+    // The first frame over the button starts the count; the tooltip shows once the pointer
+    // has rested for TOOLTIP_DELAY more frames.
+    assert_eq!(first, gfx::uitk::widgets::TOOLTIP_DELAY as usize + 1);
+    assert!(shown[first..].iter().all(|&s| s));
+}
+
+#[test]
+fn disabled_widgets_ignore_input() {
+    let sheet = Stylesheet::light();
+    let mut memory = Memory::default();
+    let mut tb = TextBox::new(Id::from("t"), "fixed", false);
+    for input in [
+        Input::click(Point::new(50, 20)),
+        Input {
+            text: "typed".into(),
+            ..Input::default()
+        },
+    ] {
+        let mut bmp = Bitmap::new(200, 100, Color::WHITE);
+        let mut s = bmp.surface();
+        let mut ui = Ui::new(&mut s, &input, &mut memory, &sheet);
+        ui.set_enabled(false);
+        assert!(!ui.button(BUTTON, Id::from("b"), "Button"));
+        ui.text_box(Rect::new(10, 50, 150, 30), &mut tb);
+        ui.finish();
+    }
+    assert_eq!(tb.text, "fixed");
+}

@@ -167,3 +167,57 @@ fn per_element_override() {
     );
     common::check("widgets_override", &bmp);
 }
+
+/// A small settings form laid out with rows, columns and weights.
+fn form(width: u32, height: u32) -> Bitmap {
+    let sheet = Stylesheet::light();
+    let mut bmp = Bitmap::new(width, height, sheet.palette.window);
+    let mut s = bmp.surface();
+    let area = s.bounds().inset(8);
+    let rows = column(
+        area,
+        &[
+            Track::Px(30),
+            Track::Px(30),
+            Track::Weight(1),
+            Track::Px(32),
+        ],
+        8,
+    );
+    let mut name = TextBox::new(Id::from("name"), "Ada Lovelace", false);
+    let mut notes = TextBox::new(Id::from("notes"), "Notes grow with the window.", true);
+    frame(
+        &mut s,
+        &sheet,
+        &Input::default(),
+        &mut Memory::default(),
+        |ui| {
+            let cells = row(rows[0], &[Track::Px(70), Track::Weight(1)], 8);
+            ui.label(cells[0], "Name");
+            ui.text_box(cells[1], &mut name);
+            let cells = row(
+                rows[1],
+                &[Track::Px(70), Track::Weight(2), Track::Weight(1)],
+                8,
+            );
+            ui.label(cells[0], "Volume");
+            ui.progress(cells[1], 0.6, None);
+            ui.label(cells[2], "60%");
+            ui.text_box(rows[2], &mut notes);
+            let cells = row(
+                rows[3],
+                &[Track::Weight(1), Track::Px(90), Track::Px(90)],
+                8,
+            );
+            ui.button(cells[1], Id::from("cancel"), "Cancel");
+            ui.button(cells[2], Id::from("ok"), "OK");
+        },
+    );
+    bmp
+}
+
+#[test]
+fn layout_follows_the_window_size() {
+    common::check("layout_small", &form(320, 200));
+    common::check("layout_large", &form(520, 300));
+}

@@ -117,6 +117,11 @@ impl WallClock {
         }
     }
 
+    /// Unix time in microseconds now.
+    pub fn unix_us_now(&self, clock: &Clock) -> i64 {
+        self.unix_at_start * 1_000_000 + clock.now_us() as i64
+    }
+
     /// Unix seconds now.
     pub fn unix_now(&self, clock: &Clock) -> i64 {
         self.unix_at_start + (clock.now_us() / 1_000_000) as i64

@@ -14,6 +14,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("mem", "heap size and use"),
     ("pci", "one line per PCI function"),
     ("time", "the real-time clock and uptime"),
+    ("ps", "the apps: state, fuel, memory"),
+    ("open", "open NAME: start an app"),
+    ("kill", "kill NAME: stop an app"),
+    ("log", "log NAME: an app's log"),
     ("reboot", "restart the machine"),
 ];
 
@@ -26,6 +30,12 @@ pub enum Command<'a> {
     Pci,
     Time,
     Reboot,
+    Ps,
+    Open(&'a str),
+    Kill(&'a str),
+    Log(&'a str),
+    /// A command that needs an argument got none.
+    MissingArgument(&'static str),
     /// An empty line.
     Nothing,
     /// Anything else: the first word.
@@ -43,6 +53,15 @@ impl<'a> Command<'a> {
             Some("pci") => Command::Pci,
             Some("time") => Command::Time,
             Some("reboot") => Command::Reboot,
+            Some("ps") => Command::Ps,
+            Some(word @ ("open" | "kill" | "log")) => match (word, words.next()) {
+                ("open", Some(name)) => Command::Open(name),
+                ("kill", Some(name)) => Command::Kill(name),
+                ("log", Some(name)) => Command::Log(name),
+                ("open", None) => Command::MissingArgument("open"),
+                ("kill", None) => Command::MissingArgument("kill"),
+                _ => Command::MissingArgument("log"),
+            },
             Some(other) => Command::Unknown(other),
         }
     }
@@ -109,5 +128,7 @@ mod tests {
             Command::Unknown("frobnicate")
         );
         assert_eq!(Command::parse("time"), Command::Time);
+        assert_eq!(Command::parse("open cube"), Command::Open("cube"));
+        assert_eq!(Command::parse("kill"), Command::MissingArgument("kill"));
     }
 }

@@ -7,7 +7,8 @@
 
 use crate::pci::{self, PciDevice, PortConfig};
 use crate::virtio::gpu::Gpu;
-use crate::virtio::input::InputDevice;
+use crate::virtio::input::{InputDevice, InputKind};
+use crate::virtio::net::NetDevice;
 use crate::virtio::pci::PciTransport;
 use crate::{log, virtio::Transport};
 use alloc::boxed::Box;
@@ -18,11 +19,14 @@ pub struct Devices {
     pub pci: Vec<PciDevice>,
     pub gpu: Option<Gpu>,
     pub inputs: Vec<InputDevice>,
+    pub net: Option<NetDevice>,
 }
 
 const VIRTIO_VENDOR: u16 = 0x1af4;
 const VIRTIO_GPU: u16 = 0x1050;
 const VIRTIO_INPUT: u16 = 0x1052;
+const VIRTIO_NET: u16 = 0x1041;
+const VIRTIO_NET_TRANSITIONAL: u16 = 0x1000;
 
 fn transport_for(device: &PciDevice) -> Option<Box<dyn Transport>> {
     match PciTransport::new(&PortConfig, device.address) {
@@ -48,6 +52,8 @@ impl Devices {
         let pci = pci::enumerate(&PortConfig);
         let mut gpu = None;
         let mut inputs = Vec::new();
+        let mut net = None;
+        let mut pending_inputs = Vec::new();
         for device in pci.iter().filter(|d| d.vendor == VIRTIO_VENDOR) {
             match device.device {
                 VIRTIO_GPU if gpu.is_none() => {
@@ -68,24 +74,43 @@ impl Devices {
                     }
                 }
                 VIRTIO_INPUT => {
+                    let Some(mut transport) = transport_for(device) else {
+                        continue;
+                    };
+                    match crate::virtio::input::identify(transport.as_mut()) {
+                        Ok(kind) => pending_inputs.push((kind == InputKind::Tablet, transport)),
+                        Err(error) => log!("input: virtio-input failed to start ({:?})", error),
+                    }
+                }
+                VIRTIO_NET_TRANSITIONAL | VIRTIO_NET if net.is_none() => {
                     let Some(transport) = transport_for(device) else {
                         continue;
                     };
-                    match InputDevice::new(transport) {
-                        Ok(input) => {
-                            log!("input: {:?} \"{}\"", input.kind, input.name);
-                            inputs.push(input);
+                    match NetDevice::new(transport) {
+                        Ok(card) => {
+                            log!("net: virtio-net {}", net::Device::mac(&card));
+                            net = Some(card);
                         }
-                        Err(error) => log!("input: virtio-input failed to start ({:?})", error),
+                        Err(error) => log!("net: virtio-net failed to start ({:?})", error),
                     }
                 }
                 _ => {}
             }
         }
+        // Tablets start last (see `virtio::input::identify`).
+        pending_inputs.sort_by_key(|(tablet, _)| *tablet);
+        for (_, transport) in pending_inputs {
+            match InputDevice::new(transport) {
+                Ok(input) => {
+                    log!("input: {:?} \"{}\"", input.kind, input.name);
+                    inputs.push(input);
+                }
+                Err(error) => log!("input: virtio-input failed to start ({:?})", error),
+            }
+        }
         if gpu.is_none() {
             log!("gpu: no virtio-gpu found; running without a display");
         }
-        use crate::virtio::input::InputKind;
         for (kind, name) in [
             (InputKind::Keyboard, "keyboard"),
             (InputKind::Tablet, "tablet"),
@@ -95,12 +120,14 @@ impl Devices {
                 log!("input: no {} found", name);
             }
         }
-        if !pci
-            .iter()
-            .any(|d| d.vendor == VIRTIO_VENDOR && matches!(d.device, 0x1000 | 0x1041))
-        {
+        if net.is_none() {
             log!("net: no network device found");
         }
-        Devices { pci, gpu, inputs }
+        Devices {
+            pci,
+            gpu,
+            inputs,
+            net,
+        }
     }
 }

@@ -239,19 +239,20 @@ impl Heap {
         }
     }
 
-    /// Bytes on the large free list (what `used` has not taken), and the number of blocks
-    /// they are split into (a measure of fragmentation).
-    pub fn free_blocks(&self) -> (usize, usize) {
-        let (mut bytes, mut blocks) = (0, 0);
+    /// Bytes on the large free list (what `used` has not taken), the number of blocks they
+    /// are split into, and the largest block (measures of fragmentation).
+    pub fn free_blocks(&self) -> (usize, usize, usize) {
+        let (mut bytes, mut blocks, mut largest) = (0, 0, 0);
         let mut cursor = self.free;
         while let Some(block) = cursor {
             // SAFETY: list blocks hold a valid `FreeBlock`.
             let block = unsafe { block.as_ref() };
             bytes += block.size;
             blocks += 1;
+            largest = largest.max(block.size);
             cursor = block.next;
         }
-        (bytes, blocks)
+        (bytes, blocks, largest)
     }
 }
 
@@ -356,7 +357,7 @@ mod tests {
             unsafe { heap.deallocate(pointer as *mut u8, layout) };
         }
         // Large blocks all merged back; small chunks stay with their classes.
-        let (free, _) = heap.free_blocks();
+        let (free, _, _) = heap.free_blocks();
         assert_eq!(
             heap.used() % SMALL_CHUNK,
             0,
@@ -380,5 +381,30 @@ mod tests {
         let second = heap.allocate(layout);
         assert!(!first.is_null() || !second.is_null() || memory.len() * 16 < 64_000);
         assert!(first.is_null() || second.is_null());
+    }
+}
+
+#[cfg(test)]
+mod growth_tests {
+    use super::*;
+
+    #[test]
+    fn large_blocks_grow_like_a_vector() {
+        let mut memory = vec![0u128; 16 << 20]; // 256 MiB
+        let mut heap = Heap::new();
+        // SAFETY: the vector outlives the heap and nothing else uses it.
+        unsafe { heap.add_region(memory.as_mut_ptr() as usize, memory.len() * 16) };
+        let mut size = 1 << 20;
+        let mut block = heap.allocate(Layout::from_size_align(size, 1).unwrap());
+        let small = heap.allocate(Layout::from_size_align(100, 8).unwrap());
+        assert!(!small.is_null());
+        while size < 64 << 20 {
+            let bigger = heap.allocate(Layout::from_size_align(size * 2, 1).unwrap());
+            assert!(!bigger.is_null(), "no block of {} bytes", size * 2);
+            // SAFETY: `block` came from this heap with this layout.
+            unsafe { heap.deallocate(block, Layout::from_size_align(size, 1).unwrap()) };
+            block = bigger;
+            size *= 2;
+        }
     }
 }

@@ -29,6 +29,7 @@ mod serial;
 mod stats;
 mod system;
 mod virtio;
+mod wasm;
 
 #[cfg(not(target_os = "uefi"))]
 fn main() {}
@@ -73,7 +74,9 @@ mod entry {
                 .time()
                 .unwrap_or(crate::clock::DateTime::from_unix(0)),
         );
-        // SAFETY: boot services are live and `image` is our handle; nothing calls them after.
+        // SAFETY: boot services are live and `image` is our handle.
+        let boot_files = unsafe { crate::boot::files::read_apps(boot_services, image) }; // \apps\*.wasm
+                                                                                         // SAFETY: boot services are live and `image` is our handle; nothing calls them after.
         let map = match unsafe { exit_boot_services(boot_services, image) } {
             Ok(map) => map,
             Err(error) => {
@@ -94,6 +97,7 @@ mod entry {
             firmware,
             memory,
             heap_free,
+            boot_files,
         });
         // SAFETY: the stack is a fresh heap block that is never freed; `kernel_main` never
         // returns, so nothing uses the firmware's stack again.
@@ -133,7 +137,7 @@ mod entry {
     }
 
     /// The heap's free bytes and free-block count.
-    pub fn heap_free() -> (usize, usize) {
+    pub fn heap_free() -> (usize, usize, usize) {
         HEAP.with(|heap| heap.free_blocks())
     }
 

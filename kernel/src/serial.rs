@@ -77,8 +77,15 @@ impl Write for SerialWriter {
 }
 
 /// Writes formatted text to COM1 (used by the `log!` macro).
+#[cfg(target_os = "uefi")]
 pub fn print(args: fmt::Arguments) {
     let _ = SerialWriter.write_fmt(args);
+}
+
+/// In host tests the log goes to standard output instead of the UART.
+#[cfg(not(target_os = "uefi"))]
+pub fn print(args: fmt::Arguments) {
+    std::print!("{args}");
 }
 
 /// Writes one line to the serial log: `log!("boot: exited boot services")`.

@@ -1,7 +1,8 @@
 //! Frame statistics: how long each frame's work took, and frames per second.
 //!
-//! `frame_ms` is the *work* time of a frame (polling, drawing, flushing), not the paced
-//! 16.7 ms: it says how much of the frame budget the system uses. Once a second the loop logs
+//! `frame_ms` is the *work* time of a frame (polling, drawing, flushing, running apps), not
+//! the paced 16.7 ms: it says how much of the frame budget the system uses. `apps_ms` is the
+//! part the apps took, so `frame_ms - apps_ms` is the desktop's own cost. Once a second the loop logs
 //! a `stats:` line built from a [`Window`] of the frames of that second.
 
 /// Frame times collected over one reporting period.
@@ -9,8 +10,8 @@ pub struct Window {
     frames: u32,
     work_us_total: u64,
     work_us_max: u64,
+    apps_us_total: u64,
     started_us: u64,
-    history: [u32; 64],
 }
 
 /// One second's summary.
@@ -19,6 +20,7 @@ pub struct Summary {
     pub fps: f32,
     pub frame_ms: f32,
     pub max_ms: f32,
+    pub apps_ms: f32,
 }
 
 impl Window {
@@ -27,14 +29,14 @@ impl Window {
             frames: 0,
             work_us_total: 0,
             work_us_max: 0,
+            apps_us_total: 0,
             started_us: now_us,
-            history: [0; 64],
         }
     }
 
-    /// Records a frame whose work took `work_us`.
-    pub fn record(&mut self, work_us: u64) {
-        self.history[(self.frames % 64) as usize] = work_us as u32;
+    /// Records a frame whose work took `work_us`, `apps_us` of it in apps.
+    pub fn record(&mut self, work_us: u64, apps_us: u64) {
+        self.apps_us_total += apps_us;
         self.frames += 1;
         self.work_us_total += work_us;
         self.work_us_max = self.work_us_max.max(work_us);
@@ -50,6 +52,7 @@ impl Window {
             fps: self.frames as f32 * 1_000_000.0 / elapsed as f32,
             frame_ms: self.work_us_total as f32 / self.frames as f32 / 1000.0,
             max_ms: self.work_us_max as f32 / 1000.0,
+            apps_ms: self.apps_us_total as f32 / self.frames as f32 / 1000.0,
         };
         *self = Window::new(now_us);
         Some(summary)
@@ -64,13 +67,14 @@ mod tests {
     fn summary_of_a_second() {
         let mut window = Window::new(0);
         for i in 0..60 {
-            window.record(if i == 0 { 3000 } else { 300 });
+            window.record(if i == 0 { 3000 } else { 300 }, 100);
         }
         assert_eq!(window.roll(500_000, 1_000_000), None);
         let summary = window.roll(1_000_000, 1_000_000).unwrap();
         assert_eq!(summary.fps, 60.0);
         assert!((summary.frame_ms - 0.345).abs() < 0.001);
         assert_eq!(summary.max_ms, 3.0);
+        assert!((summary.apps_ms - 0.1).abs() < 0.001);
         assert_eq!(
             window.roll(2_000_000, 1_000_000),
             None,

@@ -8,12 +8,14 @@
 use crate::boot::Firmware;
 use crate::clock::{Clock, DateTime, WallClock};
 use crate::console::{Command, Edit, LineEditor, HELP};
+use crate::desktop::windows::Action;
 use crate::desktop::{topbar, Desktop};
 use crate::devices::Devices;
 use crate::fwcfg::{self, FwCfg};
 use crate::input::InputState;
 use crate::stats::{Summary, Window};
 use crate::virtio::gpu::DamageRect;
+use crate::wasm::Apps;
 use crate::{log, serial};
 use abi::event;
 use alloc::format;
@@ -29,7 +31,9 @@ pub struct Boot {
     /// Reports the heap's (used, total) bytes.
     pub memory: fn() -> (usize, usize),
     /// Reports the heap's free bytes and how many blocks they are split into.
-    pub heap_free: fn() -> (usize, usize),
+    pub heap_free: fn() -> (usize, usize, usize),
+    /// `\apps\*.wasm` from the boot drive.
+    pub boot_files: crate::boot::files::BootFiles,
 }
 
 /// Frames per second the loop aims for.
@@ -53,9 +57,23 @@ pub struct System {
     events: Vec<crate::input::InputEvent>,
     raw: Vec<crate::virtio::input::RawEvent>,
     damage: Vec<Rect>,
+    pub apps: Apps,
+    /// The TCP/IP stack on the network card, when there is one.
+    pub network: Option<net::Interface>,
+    actions: Vec<Action>,
     frames: u64,
+    /// Time the apps took in the last frame.
+    apps_us: u64,
     shown_second: i64,
 }
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_apps.rs"));
+}
+
+/// The shared stylesheet apps read through `sys.stylesheet`.
+const STYLESHEET: &str =
+    "font = DejaVu Sans\nbackground = #1e222c\ntext = #e8ecf4\naccent = #7cc4ff\n";
 
 /// Starts the system and runs it for ever.
 pub fn run(boot: Boot) -> ! {
@@ -70,7 +88,37 @@ pub fn run(boot: Boot) -> ! {
         .as_ref()
         .is_some_and(|f| f.read("opt/os/selftest", 64).is_some());
     let now = boot.clock.now_us();
+    let mut apps = Apps::new(crate::arch::rdtsc(), STYLESHEET.into());
+    for (name, bytes) in embedded::EMBEDDED_APPS {
+        if let Err(error) = apps.register(name, alloc::rc::Rc::from(*bytes), true) {
+            log!("app {}: not loaded: {}", name, error);
+        }
+    }
+    if let Some(problem) = boot.boot_files.problem {
+        log!("boot: reading \\apps: {}", problem);
+    }
+    for file in boot.boot_files.files.iter().flatten() {
+        let name = file.name();
+        match apps.register(name, alloc::rc::Rc::from(file.bytes()), true) {
+            Ok(()) => log!("app {}: found on the boot drive ({} bytes)", name, file.len),
+            Err(error) => {
+                let error: Vec<&str> = error.split_whitespace().collect();
+                log!(
+                    "app {}: not loaded: invalid module: {}",
+                    name,
+                    error.join(" ")
+                )
+            }
+        }
+    }
+    let network = devices.net.as_ref().map(|card| {
+        let seed = crate::arch::rdtsc() ^ boot.wall.unix_us_now(&boot.clock) as u64;
+        net::Interface::new(net::InterfaceConfig::dhcp(net::Device::mac(card), seed))
+    });
     let mut system = System {
+        network,
+        apps,
+        actions: Vec::new(),
         desktop: Desktop::new(width, height),
         input: InputState::new(width, height),
         boot,
@@ -85,17 +133,38 @@ pub fn run(boot: Boot) -> ! {
         raw: Vec::new(),
         damage: Vec::new(),
         frames: 0,
+        apps_us: 0,
         shown_second: -1,
     };
     if selftest {
         crate::selftest::run(&mut system);
+    }
+    let names: Vec<String> = system
+        .apps
+        .catalog
+        .iter()
+        .filter(|e| e.on_desktop)
+        .map(|e| e.name.clone())
+        .collect();
+    system.desktop.set_icons(&names);
+    let autostart = system
+        .fwcfg
+        .as_ref()
+        .and_then(|f| f.read_string("opt/os/autostart"));
+    for name in autostart
+        .iter()
+        .flat_map(|list| list.split(','))
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        system.open_app(name);
     }
     let mut next_frame = system.boot.clock.now_us();
     loop {
         let start = system.boot.clock.now_us();
         system.frame(start);
         let work = system.boot.clock.now_us().saturating_sub(start);
-        system.window.record(work);
+        system.window.record(work, system.apps_us);
         if system.frames == 1 {
             log!("desktop: ready {}x{}", system.width, system.height);
             log!(
@@ -106,6 +175,7 @@ pub fn run(boot: Boot) -> ! {
         if let Some(summary) = system.window.roll(system.boot.clock.now_us(), 1_000_000) {
             system.last_summary = summary;
             log!("{}", system.stats_line());
+            system.log_app_stats();
         }
         // Pace to the target rate; if a frame overran, start the next one at once.
         next_frame =
@@ -122,6 +192,9 @@ impl System {
         self.frames += 1;
         self.poll_console();
         self.poll_input(now_us / 1000);
+        self.poll_network(now_us / 1000);
+        self.route_input();
+        self.run_apps();
         self.update_status();
         let pointer = self.input.pointer;
         let mut damage = core::mem::take(&mut self.damage);
@@ -175,6 +248,158 @@ impl System {
         }
     }
 
+    /// Moves frames between the card and the stack, runs its timers, reports its events.
+    fn poll_network(&mut self, now_ms: u64) {
+        let (Some(card), Some(stack)) = (self.devices.net.as_mut(), self.network.as_mut()) else {
+            return;
+        };
+        stack.poll_device(card, now_ms);
+        while let Some(event) = stack.poll_event() {
+            match event {
+                net::NetEvent::DhcpBound(c) | net::NetEvent::DhcpFallback(c) => {
+                    let how = if stack.ipv4_config() == Some(&c) {
+                        "dhcp"
+                    } else {
+                        "static"
+                    };
+                    let gateway = c
+                        .gateway
+                        .map(|g| alloc::format!("{g}"))
+                        .unwrap_or("none".into());
+                    let dns = c
+                        .dns_servers
+                        .first()
+                        .map(|d| alloc::format!("{d}"))
+                        .unwrap_or("none".into());
+                    log!(
+                        "net: {} {}/{} gw {} dns {}",
+                        how,
+                        c.addr,
+                        c.prefix_len,
+                        gateway,
+                        dns
+                    );
+                }
+                net::NetEvent::DhcpLost => log!("net: dhcp lease lost"),
+            }
+        }
+    }
+
+    /// Gives this frame's input to the desktop, and what it decides to the apps.
+    fn route_input(&mut self) {
+        let events = core::mem::take(&mut self.events);
+        for e in &events {
+            let event = abi::Event {
+                kind: e.kind,
+                code: e.code,
+                x: e.x,
+                y: e.y,
+                modifiers: e.modifiers,
+            };
+            self.desktop.handle(&event, &mut self.actions);
+        }
+        self.events = events;
+        for action in core::mem::take(&mut self.actions) {
+            match action {
+                Action::Open(name) => self.open_app(&name),
+                Action::Close(name) => {
+                    self.apps.kill(&name);
+                    self.desktop.windows.close(&name);
+                }
+                Action::Deliver(name, event) => {
+                    if let Some(app) = self.apps.running.iter_mut().find(|a| a.name == name) {
+                        let queue = &mut app.store.data_mut().events;
+                        if queue.len() < 1024 {
+                            queue.push_back(event);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Starts an app and opens its window (windowless apps only get a log).
+    pub fn open_app(&mut self, name: &str) {
+        match self.apps.open(name) {
+            Ok(index) => {
+                if self.apps.running[index].windowed {
+                    let size = self.desktop.size();
+                    self.desktop.windows.open(name, size);
+                }
+            }
+            Err(error) => log!("app {}: cannot start: {}", name, error),
+        }
+    }
+
+    /// Runs each app for its slice, then shows what the apps presented.
+    fn run_apps(&mut self) {
+        for app in &mut self.apps.running {
+            let size = match self.desktop.windows.index_of(&app.name) {
+                Some(i) => {
+                    let content = self.desktop.windows.list[i].content();
+                    (content.w.max(0) as u32, content.h.max(0) as u32)
+                }
+                None => (0, 0),
+            };
+            let state = app.store.data_mut();
+            if state.window_size != size && size != (0, 0) {
+                state.events.push_back(abi::Event {
+                    kind: abi::event::RESIZE,
+                    x: size.0 as i32,
+                    y: size.1 as i32,
+                    ..Default::default()
+                });
+            }
+            state.window_size = size;
+        }
+        let clock = self.boot.clock;
+        let wall = self.boot.wall.unix_us_now(&clock);
+        let start = clock.now_us();
+        self.apps.step_all(&|| clock.now_us(), wall);
+        self.apps_us = clock.now_us() - start;
+        for app in &mut self.apps.running {
+            let state = app.store.data_mut();
+            if let Some(frame) = state.presented.as_mut() {
+                if frame.damage.2 > 0 && frame.damage.3 > 0 {
+                    self.desktop.windows.present(
+                        &app.name,
+                        frame.width,
+                        frame.height,
+                        &frame.pixels,
+                        frame.damage,
+                    );
+                    frame.damage = (0, 0, 0, 0);
+                }
+            }
+            if let Some(title) = state.title.take() {
+                self.desktop.windows.set_title(&app.name, &title);
+            }
+            if app.stopped.is_some() && self.desktop.windows.index_of(&app.name).is_some() {
+                self.desktop.windows.close(&app.name);
+            }
+        }
+    }
+
+    /// One `stats: app=...` line per app.
+    fn log_app_stats(&self) {
+        for app in &self.apps.running {
+            let s = app.stats;
+            log!(
+                "stats: app={} state={} fuel={} time_ms={:.2} mem_kib={} throttled={}",
+                app.name,
+                if app.stopped.is_some() {
+                    "stopped"
+                } else {
+                    "running"
+                },
+                s.fuel_last,
+                s.time_us_last as f32 / 1000.0,
+                app.memory_bytes() >> 10,
+                s.throttled_steps
+            );
+        }
+    }
+
     /// Refreshes the top bar's content once a second (when the clock's text changes).
     fn update_status(&mut self) {
         let unix = self.boot.wall.unix_now(&self.boot.clock);
@@ -198,10 +423,11 @@ impl System {
         let (used, total) = (self.boot.memory)();
         let s = self.last_summary;
         format!(
-            "stats: fps={:.1} frame_ms={:.2} max_ms={:.2} mem_used_kib={} mem_total_mib={}",
+            "stats: fps={:.1} frame_ms={:.2} max_ms={:.2} apps_ms={:.2} mem_used_kib={} mem_total_mib={}",
             s.fps,
             s.frame_ms,
             s.max_ms,
+            s.apps_ms,
             used >> 10,
             total >> 20
         )
@@ -230,8 +456,13 @@ impl System {
             Command::Mem => {
                 let (used, total) = (self.boot.memory)();
                 log!("mem: used {} KiB of {} MiB heap", used >> 10, total >> 20);
-                let (free, blocks) = (self.boot.heap_free)();
-                log!("mem: {} KiB free in {} blocks", free >> 10, blocks);
+                let (free, blocks, largest) = (self.boot.heap_free)();
+                log!(
+                    "mem: {} KiB free in {} blocks, largest {} KiB",
+                    free >> 10,
+                    blocks,
+                    largest >> 10
+                );
             }
             Command::Pci => {
                 for d in &self.devices.pci {
@@ -266,10 +497,45 @@ impl System {
                     None => log!("time: real-time clock unavailable, uptime {} ms", uptime),
                 }
             }
+            Command::Ps => {
+                for app in &self.apps.running {
+                    log!(
+                        "ps: {} {} fuel={} mem_kib={} window={}",
+                        app.name,
+                        app.stopped
+                            .as_deref()
+                            .map(|r| alloc::format!("stopped ({r})"))
+                            .unwrap_or("running".into()),
+                        app.stats.fuel_total,
+                        app.memory_bytes() >> 10,
+                        if app.windowed { "yes" } else { "no" }
+                    );
+                }
+                let available: Vec<&str> =
+                    self.apps.catalog.iter().map(|e| e.name.as_str()).collect();
+                log!("ps: available {}", available.join(" "));
+            }
+            Command::Open(name) => self.open_app(name),
+            Command::Kill(name) => {
+                if self.apps.kill(name) {
+                    self.desktop.windows.close(name);
+                } else {
+                    log!("console: no running app named '{}'", name);
+                }
+            }
+            Command::Log(name) => match self.apps.running.iter().find(|a| a.name == name) {
+                Some(app) => {
+                    for line in &app.store.data().log.lines {
+                        log!("log {}: {}", name, line);
+                    }
+                }
+                None => log!("console: no app named '{}' has run", name),
+            },
             Command::Reboot => {
                 log!("console: rebooting");
                 self.boot.firmware.reset();
             }
+            Command::MissingArgument(command) => log!("console: {} needs an app name", command),
             Command::Unknown(word) => {
                 log!("console: unknown command '{}'", word);
                 print_help();

@@ -54,6 +54,7 @@ pub struct WindowLook {
 
 /// Splits a window's outer rectangle into its parts.
 pub fn frame_rects(outer: Rect) -> FrameRects {
+    let outer = outer.limited();
     let title_bar = Rect::new(outer.x, outer.y, outer.w, TITLE_HEIGHT.min(outer.h.max(0)));
     let close = Rect::new(
         outer.right() - TITLE_HEIGHT - 2,
@@ -84,6 +85,7 @@ pub fn frame_rects(outer: Rect) -> FrameRects {
 
 /// What `p` hits on the window with outer rectangle `outer`.
 pub fn hit_test(outer: Rect, p: Point) -> ChromeHit {
+    let outer = outer.limited();
     let f = frame_rects(outer);
     if !outer.contains(p) {
         ChromeHit::Outside
@@ -107,13 +109,9 @@ pub fn draw_window(
     look: WindowLook,
     theme: &DesktopTheme,
 ) -> FrameRects {
+    let outer = outer.limited();
     let f = frame_rects(outer);
-    // Soft shadow: a few translucent rounded rectangles, wider and fainter.
-    let depth = if look.focused { 4 } else { 2 };
-    for i in (1..=depth).rev() {
-        let r = outer.inset(-i).offset(0, i);
-        surface.fill_rounded_rect(r, RADIUS + i, Color::rgba(0, 0, 0, (40 / i) as u8));
-    }
+    draw_shadow(surface, outer, if look.focused { 4 } else { 2 });
     let title_color = if look.focused {
         theme.title_active
     } else {
@@ -165,6 +163,36 @@ pub fn draw_window(
     surface.draw_thick_line(cx - 4.0, cy - 4.0, cx + 4.0, cy + 4.0, 1.8, cross);
     surface.draw_thick_line(cx - 4.0, cy + 4.0, cx + 4.0, cy - 4.0, 1.8, cross);
     f
+}
+
+/// A soft shadow around `outer`: translucent rounded rectangles, wider and fainter, painted
+/// only in bands along the edges (the window hides the middle, so it is not blended there).
+fn draw_shadow(surface: &mut Surface, outer: Rect, depth: i32) {
+    let inner = outer.inset(RADIUS);
+    let halo = outer.inset(-depth - 1).offset(0, depth);
+    let bands = [
+        Rect::new(halo.x, halo.y, halo.w, inner.y - halo.y),
+        Rect::new(
+            halo.x,
+            inner.bottom(),
+            halo.w,
+            halo.bottom() - inner.bottom(),
+        ),
+        Rect::new(halo.x, inner.y, inner.x - halo.x, inner.h),
+        Rect::new(
+            inner.right(),
+            inner.y,
+            halo.right() - inner.right(),
+            inner.h,
+        ),
+    ];
+    for band in bands {
+        let mut clip = surface.sub(band);
+        for i in (1..=depth).rev() {
+            let r = outer.inset(-i).offset(0, i).offset(-band.x, -band.y);
+            clip.fill_rounded_rect(r, RADIUS + i, Color::rgba(0, 0, 0, (40 / i) as u8));
+        }
+    }
 }
 
 /// Draws the resize grip (three diagonal strokes) in the frame's bottom-right corner. It

@@ -1,4 +1,5 @@
-//! Drawing helpers for the desktop itself: wallpaper, top bar, window chrome and the cursor.
+//! Drawing helpers for the desktop itself: wallpaper, top bar, window chrome, pie menu and
+//! the cursor.
 //!
 //! These take plain data (strings, numbers, rectangles) and draw; they own no state and make
 //! no decisions, so the kernel's window manager only decides *what* is on screen and calls
@@ -8,12 +9,14 @@
 
 pub mod chrome;
 pub mod cursor;
+pub mod pie;
 pub mod topbar;
 
 pub use chrome::{
     draw_resize_grip, draw_window, frame_rects, hit_test, ChromeHit, FrameRects, WindowLook,
 };
 pub use cursor::{draw_cursor, CursorKind};
+pub use pie::{draw_pie_menu, pie_hit, PieSize};
 pub use topbar::{draw_top_bar, NetIndicator, TopBarInfo, TopBarLayout, TOP_BAR_HEIGHT};
 
 use crate::color::Color;

@@ -3,12 +3,14 @@
 //! Layout (little-endian; the baker's doc comment is the other half of this contract):
 //!
 //! ```text
-//! "GFXFONT1", u16 note_len, note (which tool made the file, from which font),
+//! "GFXFONT2", u16 note_len, note (which tool made the file, from which font),
 //! u16 px, i16 ascent, i16 descent, u16 line_height, u16 flags (bit 0 = monospace),
 //! u16 glyph_count, u32 data_len,
 //! glyph_count records of 12 bytes sorted by code point:
 //!     u16 code, u8 width, u8 height, i8 left, i8 top, u16 advance (1/64 px), u32 offset
 //! data_len bytes of run-length coded 8-bit coverage
+//! u32 kern_count, kern_count pairs of 6 bytes sorted by (left, right):
+//!     u16 left, u16 right, i16 adjustment (1/64 px)
 //! ```
 //!
 //! [`Atlas::parse`] checks the magic and every length once; afterwards lookups are a binary
@@ -22,7 +24,8 @@ pub enum FontError {
     Truncated,
 }
 
-const MAGIC: &[u8; 8] = b"GFXFONT1";
+const MAGIC: &[u8; 8] = b"GFXFONT2";
+const KERN_LEN: usize = 6;
 const RECORD_LEN: usize = 12;
 
 /// One glyph's metrics and its coded coverage bytes.
@@ -52,6 +55,7 @@ pub struct Atlas<'a> {
     pub monospace: bool,
     pub(crate) records: &'a [u8],
     pub(crate) data: &'a [u8],
+    pub(crate) kerns: &'a [u8],
 }
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
@@ -78,6 +82,7 @@ impl Atlas<'static> {
         monospace: false,
         records: &[],
         data: &[],
+        kerns: &[],
     };
 }
 
@@ -101,8 +106,15 @@ impl<'a> Atlas<'a> {
         let records_at = h + 16;
         let data_at = records_at + count * RECORD_LEN;
         let records = bytes.get(records_at..data_at).ok_or(FontError::Truncated)?;
-        let data = bytes
-            .get(data_at..data_at + data_len)
+        let data_end = data_at.checked_add(data_len).ok_or(FontError::Truncated)?;
+        let data = bytes.get(data_at..data_end).ok_or(FontError::Truncated)?;
+        let kern_count = u32_at(bytes, data_end).ok_or(FontError::Truncated)? as usize;
+        let kern_end = kern_count
+            .checked_mul(KERN_LEN)
+            .and_then(|n| n.checked_add(data_end + 4))
+            .ok_or(FontError::Truncated)?;
+        let kerns = bytes
+            .get(data_end + 4..kern_end)
             .ok_or(FontError::Truncated)?;
         Ok(Atlas {
             note,
@@ -113,6 +125,7 @@ impl<'a> Atlas<'a> {
             monospace: flags & 1 != 0,
             records,
             data,
+            kerns,
         })
     }
 
@@ -148,6 +161,38 @@ impl<'a> Atlas<'a> {
             }
         }
         None
+    }
+
+    /// Number of kerning pairs.
+    pub fn kern_count(&self) -> usize {
+        self.kerns.len() / KERN_LEN
+    }
+
+    /// The kerning adjustment (1/64 px) between `left` and `right`, 0 for most pairs.
+    pub fn kern(&self, left: char, right: char) -> i32 {
+        let (Ok(l), Ok(r)) = (u16::try_from(left as u32), u16::try_from(right as u32)) else {
+            return 0;
+        };
+        let key = (l as u32) << 16 | r as u32;
+        let key_at = |i: usize| {
+            let l = u16_at(self.kerns, i * KERN_LEN).unwrap_or(0) as u32;
+            let r = u16_at(self.kerns, i * KERN_LEN + 2).unwrap_or(0) as u32;
+            l << 16 | r
+        };
+        let (mut lo, mut hi) = (0, self.kern_count());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let k = key_at(mid);
+            if k == key {
+                return u16_at(self.kerns, mid * KERN_LEN + 4).unwrap_or(0) as i16 as i32;
+            }
+            if k < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        0
     }
 
     fn record(&self, i: usize) -> Option<Glyph<'a>> {

@@ -8,7 +8,11 @@
 //! block elements and geometric shapes.
 //!
 //! A [`Font`] is a cheap copyable view over those bytes. Text is UTF-8; each glyph moves the
-//! pen by its own advance, kept in 1/64 pixel so that rounding does not add up along a line.
+//! pen by its own advance, kept in 1/64 pixel so that rounding does not add up along a line,
+//! and the font's kerning pairs pull neighbours like "To" or "AV" together. [`Pens`] places
+//! the characters of a line once for everyone (measuring, drawing, wrapping, hit-testing), so
+//! they always agree.
+//!
 //! A character the font lacks draws a visible box (never a panic, never nothing), a tab jumps
 //! to the next stop (every four space widths from where the text started), and other control
 //! characters take no room. Multi-line layout (wrapping, alignment, selection) is in
@@ -20,7 +24,7 @@ mod render;
 pub use atlas::{Atlas, FontError, Glyph};
 
 use crate::color::Color;
-use crate::geom::Rect;
+use crate::geom::{limit, Rect};
 use crate::surface::Surface;
 
 static SANS_12: &[u8] = include_bytes!("../../../fonts/sans-12.gfxfont");
@@ -152,16 +156,31 @@ impl<'a> Font<'a> {
     pub fn step64(&self, pen: u32, ch: char) -> u32 {
         if ch == '\t' {
             let tab = self.tab64();
-            (pen / tab + 1) * tab
+            (pen / tab).saturating_add(1).saturating_mul(tab)
         } else {
-            pen + self.advance64(ch)
+            pen.saturating_add(self.advance64(ch))
+        }
+    }
+
+    /// The kerning adjustment between two characters, in 1/64 pixel.
+    pub fn kern64(&self, left: char, right: char) -> i32 {
+        self.atlas.kern(left, right)
+    }
+
+    /// Walks `text` placing each character: see [`Pens`].
+    pub fn pens<'t>(&self, text: &'t str) -> Pens<'a, 't> {
+        Pens {
+            font: *self,
+            chars: text.char_indices(),
+            pen: 0,
+            prev: None,
         }
     }
 
     /// The width in pixels of one line of text (rounded up).
     pub fn measure(&self, text: &str) -> i32 {
-        let pen = text.chars().fold(0, |pen, ch| self.step64(pen, ch));
-        pen.div_ceil(64) as i32
+        let end = self.pens(text).last().map_or(0, |p| p.end64);
+        end.div_ceil(64) as i32
     }
 
     /// Width of one cell of a monospace font (the advance of `M`, rounded).
@@ -206,18 +225,65 @@ impl<'a> Font<'a> {
         text: &str,
         color: Color,
     ) -> i32 {
+        let (x, y) = (limit(x), limit(y));
         let baseline = y + self.ascent();
-        let mut pen = 0u32;
+        let mut end = 0u32;
         let clip = surface.clip_rect();
-        for ch in text.chars() {
-            let gx = x + ((pen + 32) / 64) as i32;
+        for p in self.pens(text) {
+            let gx = x + p.x();
             if gx > clip.right() {
                 break; // the rest of the line is past the clip
             }
-            self.draw_char(surface, gx, baseline, ch, color);
-            pen = self.step64(pen, ch);
+            self.draw_char(surface, gx, baseline, p.ch, color);
+            end = p.end64;
         }
-        x + pen.div_ceil(64) as i32
+        x.saturating_add(end.div_ceil(64) as i32)
+    }
+}
+
+/// One placed character: where its glyph goes and where the pen ends up after it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Placed {
+    /// Byte offset of the character in the text.
+    pub index: usize,
+    pub ch: char,
+    /// Pen position (1/64 px from the text's start) where the glyph is drawn, after kerning.
+    pub at64: u32,
+    /// Pen position after the character.
+    pub end64: u32,
+}
+
+impl Placed {
+    /// The glyph's x in whole pixels from the text's start (rounded).
+    pub fn x(&self) -> i32 {
+        (self.at64.saturating_add(32) / 64) as i32
+    }
+}
+
+/// An iterator placing the characters of one line: advances, tab stops and kerning between
+/// neighbours, applied the same way by measuring, drawing, wrapping and hit-testing.
+pub struct Pens<'a, 't> {
+    font: Font<'a>,
+    chars: core::str::CharIndices<'t>,
+    pen: u32,
+    prev: Option<char>,
+}
+
+impl Iterator for Pens<'_, '_> {
+    type Item = Placed;
+
+    fn next(&mut self) -> Option<Placed> {
+        let (index, ch) = self.chars.next()?;
+        let kern = self.prev.map_or(0, |prev| self.font.kern64(prev, ch));
+        let at64 = self.pen.saturating_add_signed(kern);
+        self.pen = self.font.step64(at64, ch);
+        self.prev = Some(ch);
+        Some(Placed {
+            index,
+            ch,
+            at64,
+            end64: self.pen,
+        })
     }
 }
 
@@ -245,6 +311,19 @@ mod tests {
             }
             assert!(font.atlas().note.starts_with(b"baked by tools/fontbake"));
         }
+    }
+
+    #[test]
+    fn kerning_tightens_known_pairs() {
+        let f = Font::sans(16);
+        assert!(f.atlas().kern_count() > 100);
+        assert!(f.kern64('T', 'o') < 0);
+        assert_eq!(f.kern64('o', 'o'), 0);
+        assert!(f.measure("To") < f.measure("T") + f.measure("o"));
+        // Monospace text is never kerned.
+        let m = Font::mono(16);
+        assert_eq!(m.atlas().kern_count(), 0);
+        assert_eq!(m.measure("To"), m.measure("oo"));
     }
 
     #[test]

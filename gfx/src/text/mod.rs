@@ -1,9 +1,9 @@
 //! Text layout and drawing: paragraphs, alignment, selection, and the monospace grid.
 //!
-//! Single-line drawing lives on [`Font`](crate::font::Font) itself (`draw_text`, `measure`).
+//! Single-line drawing lives on [`Font`] itself (`draw_text`, `measure`).
 //! This module adds what a block of text needs:
 //!
-//! * [`wrap`]: line breaking at newlines and, within a width, between words;
+//! * [`wrap()`]: line breaking at newlines and, within a width, between words;
 //! * [`draw_block`]: draws wrapped lines in a rectangle with left, centred or right
 //!   alignment, a line height, clipping to the rectangle, and an optional highlighted
 //!   selection (a byte range) painted behind the glyphs;
@@ -97,6 +97,7 @@ pub fn draw_block(
     style: &TextStyle,
     selection: Option<Range<usize>>,
 ) -> i32 {
+    let rect = rect.limited();
     let lines = style.layout(text, rect.w);
     let lh = style.line_height();
     let mut view = surface.sub(rect);
@@ -129,19 +130,17 @@ pub fn draw_block(
             view.fill_rect(Rect::new(xa, y, xb - xa + extra, lh), style.selection);
         }
         // Glyphs: each in the colour of its state.
-        let mut pen = 0u32;
-        for (i, ch) in segment.char_indices() {
-            let at = line.start + i;
+        for p in style.font.pens(segment) {
+            let at = line.start + p.index;
             let color = if at >= sel.start && at < sel.end {
                 style.selected_color
             } else {
                 style.color
             };
-            let gx = x + ((pen + 32) / 64) as i32;
+            let baseline = y + pad + style.font.ascent();
             style
                 .font
-                .draw_char(&mut view, gx, y + pad + style.font.ascent(), ch, color);
-            pen = style.font.step64(pen, ch);
+                .draw_char(&mut view, x + p.x(), baseline, p.ch, color);
         }
     }
     lines.len() as i32 * lh

@@ -53,32 +53,28 @@ fn wrap_paragraph(
             });
             return;
         };
-        let mut pen = 0u32;
         // Byte offset just after the last space run seen, and where that run began.
         let mut last_break: Option<(usize, usize)> = None;
         let mut cut: Option<(usize, usize)> = None; // (line end, next line start)
         let mut prev_space = false;
         let mut space_begin = 0;
-        for (i, ch) in rest.char_indices() {
-            let at = line_start + i;
-            if ch == ' ' {
+        for p in font.pens(rest) {
+            let at = line_start + p.index;
+            if p.ch == ' ' {
                 if !prev_space {
                     space_begin = at;
                 }
                 prev_space = true;
-                pen = font.step64(pen, ch);
                 continue;
             }
             if prev_space {
                 last_break = Some((space_begin, at));
                 prev_space = false;
             }
-            let next = font.step64(pen, ch);
-            if next > limit && at > line_start {
+            if p.end64 > limit && at > line_start {
                 cut = Some(last_break.unwrap_or((at, at)));
                 break;
             }
-            pen = next;
         }
         match cut {
             None => {
@@ -109,26 +105,29 @@ fn trim_end_spaces(text: &str, from: usize, to: usize) -> usize {
     from + text[from..to].trim_end_matches(' ').len()
 }
 
-/// The x offset (pixels from the line's start) of byte `index` within `line`.
+/// The x offset (pixels from the line's start) of byte `index` within `line`: where the
+/// character at `index` is drawn, or the line's end.
 pub fn x_of(font: &Font, text: &str, line: &Line, index: usize) -> i32 {
-    let index = index.clamp(line.start, line.end);
-    let prefix = text.get(line.start..index).unwrap_or("");
-    let pen = prefix.chars().fold(0, |pen, ch| font.step64(pen, ch));
-    ((pen + 32) / 64) as i32
+    let slice = text.get(line.start..line.end).unwrap_or("");
+    let mut end = 0u32;
+    for p in font.pens(slice) {
+        if line.start + p.index >= index {
+            return p.x();
+        }
+        end = p.end64;
+    }
+    (end.saturating_add(32) / 64) as i32
 }
 
 /// The byte offset in `line` nearest to pixel `x` (relative to the line's start): clicking
 /// on the left half of a character puts the cursor before it, the right half after it.
 pub fn index_at(font: &Font, text: &str, line: &Line, x: i32) -> usize {
     let target = x.max(0) as u32 * 64;
-    let mut pen = 0u32;
     let slice = text.get(line.start..line.end).unwrap_or("");
-    for (i, ch) in slice.char_indices() {
-        let next = font.step64(pen, ch);
-        if target < (pen + next) / 2 {
-            return line.start + i;
+    for p in font.pens(slice) {
+        if target < (p.at64 + p.end64) / 2 {
+            return line.start + p.index;
         }
-        pen = next;
     }
     line.end
 }

@@ -25,6 +25,7 @@ impl Ui<'_, '_> {
         max: Option<f32>,
         title: Option<&str>,
     ) {
+        let rect = rect.limited();
         let style = self.style_for(Element::Graph);
         self.surface
             .fill_rounded_rect(rect, style.radius, style.background);

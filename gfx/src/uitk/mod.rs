@@ -42,7 +42,7 @@ pub use style::{Element, Palette, Style, Stylesheet};
 pub use textbox::TextBox;
 pub use tiles::TileCache;
 
-use crate::geom::Rect;
+use crate::geom::{limit, Point, Rect};
 use crate::surface::Surface;
 
 /// A widget's identity across frames.
@@ -117,6 +117,8 @@ pub struct Ui<'a, 's> {
     enabled: bool,
     hovered_this_frame: Option<Id>,
     focus_claimed: bool,
+    /// The pointer, clamped to sane coordinates.
+    mouse: Point,
 }
 
 impl<'a, 's> Ui<'a, 's> {
@@ -137,7 +139,13 @@ impl<'a, 's> Ui<'a, 's> {
             enabled: true,
             hovered_this_frame: None,
             focus_claimed: false,
+            mouse: Point::new(limit(input.mouse.x), limit(input.mouse.y)),
         }
+    }
+
+    /// The pointer position (clamped to +-`geom::LIMIT`).
+    pub fn mouse(&self) -> Point {
+        self.mouse
     }
 
     /// Lets text boxes copy to and paste from `clipboard`.
@@ -174,7 +182,7 @@ impl<'a, 's> Ui<'a, 's> {
     /// The pointer interaction with a widget occupying `rect`: hover, press, click.
     pub fn interact(&mut self, rect: Rect, id: Id) -> Response {
         let visible = rect.intersect(&self.surface.clip_rect());
-        let over = self.enabled && visible.contains(self.input.mouse);
+        let over = self.enabled && visible.contains(self.mouse);
         let mut r = Response {
             hovered: over,
             ..Response::default()

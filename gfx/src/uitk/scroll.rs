@@ -8,7 +8,7 @@
 //! [`TileCache`], so unchanged content is copied instead of redrawn.
 
 use super::{Element, Id, Response, TileCache, Ui};
-use crate::geom::{Point, Rect};
+use crate::geom::{limit, Point, Rect};
 use crate::surface::Surface;
 
 /// Width of a scrollbar in pixels.
@@ -41,6 +41,8 @@ struct Parts {
 }
 
 fn parts(rect: Rect, content: (i32, i32)) -> Parts {
+    let rect = rect.limited();
+    let content = (limit(content.0), limit(content.1));
     let mut need_v = content.1 > rect.h;
     let need_h = content.0 > rect.w - if need_v { BAR } else { 0 };
     need_v = need_v || (need_h && content.1 > rect.h - BAR);
@@ -76,6 +78,8 @@ impl Ui<'_, '_> {
     where
         D: FnOnce(&mut Surface, Rect),
     {
+        let rect = rect.limited();
+        let content = (limit(content.0), limit(content.1));
         let (r, viewport) = self.scroll_frame(rect, sv, content);
         let mut view = self.surface.sub(viewport);
         let mut inner = view.sub(Rect::new(-sv.offset.x, -sv.offset.y, content.0, content.1));
@@ -98,6 +102,8 @@ impl Ui<'_, '_> {
         F: FnMut(Rect) -> u64,
         D: FnMut(&mut Surface, Rect),
     {
+        let rect = rect.limited();
+        let content = (limit(content.0), limit(content.1));
         let (r, viewport) = self.scroll_frame(rect, sv, content);
         let mut view = self.surface.sub(viewport);
         cache.draw(&mut view, sv.offset, content, content_id, draw);
@@ -111,6 +117,8 @@ impl Ui<'_, '_> {
         sv: &mut ScrollView,
         content: (i32, i32),
     ) -> (Response, Rect) {
+        let rect = rect.limited();
+        let content = (limit(content.0), limit(content.1));
         let style = self.style_for(Element::ScrollBar);
         let p = parts(rect, content);
         let max = Point::new(
@@ -133,9 +141,9 @@ impl Ui<'_, '_> {
             };
             let (at, len) = thumb(track, view, size, off);
             let mouse = if vertical {
-                self.input.mouse.y - bar.y
+                self.mouse().y - bar.y
             } else {
-                self.input.mouse.x - bar.x
+                self.mouse().x - bar.x
             };
             let br = self.interact(bar, id);
             let mut new_off = off;

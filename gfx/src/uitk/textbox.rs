@@ -162,6 +162,7 @@ fn line_of(lines: &[Line], at: usize) -> usize {
 impl Ui<'_, '_> {
     /// Draws `tb` in `rect` and, when it has the focus, applies this frame's typing.
     pub fn text_box(&mut self, rect: Rect, tb: &mut TextBox) -> Response {
+        let rect = rect.limited();
         let style = self.style_for(Element::TextBox);
         let mut ts = TextStyle::new(style.font(), style.foreground);
         ts.wrap = tb.multiline;
@@ -180,7 +181,7 @@ impl Ui<'_, '_> {
         let mut lines = layout(tb);
         // Pointer: click places the cursor (Shift-click extends), drag selects.
         let hit = |tb: &TextBox, lines: &[Line], ui: &Ui| -> usize {
-            let m = ui.input.mouse;
+            let m = ui.mouse();
             let row = ((m.y - inner.y + tb.scroll_y) / lh).clamp(0, lines.len() as i32 - 1);
             match lines.get(row as usize) {
                 Some(line) => index_at(&ts.font, &tb.text, line, m.x - inner.x + tb.scroll_x),

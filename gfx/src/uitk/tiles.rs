@@ -9,7 +9,7 @@
 //! Tiles not used for a while are evicted once the cache holds `capacity` of them.
 
 use crate::color::Color;
-use crate::geom::{Point, Rect};
+use crate::geom::{limit, Point, Rect};
 use crate::surface::{Bitmap, Surface};
 use alloc::vec::Vec;
 
@@ -83,6 +83,7 @@ impl TileCache {
         F: FnMut(Rect) -> u64,
         D: FnMut(&mut Surface, Rect),
     {
+        let content = (limit(content.0), limit(content.1));
         self.frame += 1;
         self.redrawn = 0;
         self.reused = 0;
@@ -127,6 +128,7 @@ impl TileCache {
 
     /// The index of the tile at (col, row), creating it (marked as never drawn) if needed.
     fn find_or_make(&mut self, col: i32, row: i32, rect: Rect) -> usize {
+        let rect = rect.limited();
         if let Some(i) = self.tiles.iter().position(|t| t.col == col && t.row == row) {
             return i;
         }

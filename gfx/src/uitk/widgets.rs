@@ -11,11 +11,13 @@ pub const TOOLTIP_DELAY: u32 = 30;
 impl Ui<'_, '_> {
     /// Text in `rect`, wrapped, aligned left.
     pub fn label(&mut self, rect: Rect, text: &str) {
+        let rect = rect.limited();
         self.label_aligned(rect, text, Align::Left);
     }
 
     /// Text in `rect` with the given alignment, vertically centred when it fits one line.
     pub fn label_aligned(&mut self, rect: Rect, text: &str, align: Align) {
+        let rect = rect.limited();
         let style = self.style_for(Element::Label);
         if style.background.a() != 0 {
             self.surface
@@ -41,11 +43,13 @@ impl Ui<'_, '_> {
 
     /// A push button; true on the one frame it is clicked.
     pub fn button(&mut self, rect: Rect, id: Id, text: &str) -> bool {
+        let rect = rect.limited();
         self.button_response(rect, id, text).clicked
     }
 
     /// A push button, with its full response (hover, held ...).
     pub fn button_response(&mut self, rect: Rect, id: Id, text: &str) -> Response {
+        let rect = rect.limited();
         let style = self.style_for(Element::Button);
         let r = self.interact(rect, id);
         let enabled = self.is_enabled();
@@ -80,6 +84,7 @@ impl Ui<'_, '_> {
 
     /// A progress bar filled to `fraction` (0.0..=1.0, clamped) with an optional caption.
     pub fn progress(&mut self, rect: Rect, fraction: f32, caption: Option<&str>) {
+        let rect = rect.limited();
         let style = self.style_for(Element::Progress);
         let f = if fraction.is_nan() {
             0.0
@@ -115,9 +120,10 @@ impl Ui<'_, '_> {
     /// Shows `text` in a small box under the pointer once it has rested on `rect` (identified
     /// by `id`) for [`TOOLTIP_DELAY`] frames. Call it after drawing the widget it explains.
     pub fn tooltip(&mut self, rect: Rect, id: Id, text: &str) {
+        let rect = rect.limited();
         let over = rect
             .intersect(&self.surface.clip_rect())
-            .contains(self.input.mouse);
+            .contains(self.mouse());
         if over {
             // Pass the widget's own id to share its hover timing.
             self.hovered_this_frame = Some(id);
@@ -134,7 +140,7 @@ impl Ui<'_, '_> {
         let pad = style.padding;
         let (w, h) = (font.measure(text) + 2 * pad, font.line_height() + 2 * pad);
         let bounds = self.surface.bounds();
-        let m = self.input.mouse;
+        let m = self.mouse();
         let x = (m.x + 12).min(bounds.right() - w).max(0);
         let y = if m.y + 20 + h <= bounds.bottom() {
             m.y + 20
@@ -152,6 +158,7 @@ impl Ui<'_, '_> {
     /// A titled frame around a group of widgets; returns the inner rectangle to lay them out
     /// in.
     pub fn section(&mut self, rect: Rect, title: &str) -> Rect {
+        let rect = rect.limited();
         let style = self.style_for(Element::Section);
         let font = style.font();
         let lh = font.line_height();

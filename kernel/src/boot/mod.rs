@@ -2,6 +2,7 @@
 //! that stay available after it stops (the real-time clock and reset).
 
 pub mod exit;
+pub mod files;
 pub mod uefi;
 
 use crate::clock::DateTime;

@@ -8,14 +8,20 @@
 //! part can be restored), the top bar, the cursor (saved-under, see [`cursor`]).
 
 pub mod cursor;
+pub mod icons;
 pub mod topbar;
 pub mod wallpaper;
+pub mod windows;
 
+use alloc::string::String;
 use alloc::vec::Vec;
 use cursor::Cursor;
-use gfx::{Rect, Surface};
+use gfx::desktop::{draw_resize_grip, draw_window, DesktopTheme, WindowLook};
+use gfx::{Color, ImageView, Point, Rect, Surface};
+use icons::Icon;
 use topbar::Status;
 use wallpaper::Wallpaper;
+use windows::{Action, Windows};
 
 /// The desktop's state between frames.
 pub struct Desktop {
@@ -26,6 +32,9 @@ pub struct Desktop {
     status: Status,
     bar_dirty: bool,
     full_redraw: bool,
+    pub windows: Windows,
+    icons: Vec<Icon>,
+    theme: DesktopTheme,
 }
 
 impl Desktop {
@@ -38,7 +47,15 @@ impl Desktop {
             status: Status::default(),
             bar_dirty: true,
             full_redraw: true,
+            windows: Windows::default(),
+            icons: Vec::new(),
+            theme: DesktopTheme::DEFAULT,
         }
+    }
+
+    /// The screen size.
+    pub fn size(&self) -> (i32, i32) {
+        (self.width, self.height)
     }
 
     /// Updates the top bar's content; it is redrawn only if the content changed.
@@ -49,39 +66,67 @@ impl Desktop {
         }
     }
 
+    /// Puts one icon per app name on the desktop.
+    pub fn set_icons(&mut self, names: &[String]) {
+        for icon in &self.icons {
+            self.windows.damage.push(icon.rect);
+        }
+        self.icons = icons::layout(names);
+        for icon in &self.icons {
+            self.windows.damage.push(icon.rect);
+        }
+    }
+
+    /// Routes an input event: icons open apps, the window manager takes the rest.
+    pub fn handle(&mut self, e: &abi::Event, actions: &mut Vec<Action>) {
+        let p = Point::new(e.x, e.y);
+        let on_window = self.windows.list.iter().any(|w| w.outer.contains(p));
+        if e.kind == abi::event::BUTTON_DOWN && e.code == 0 && !on_window {
+            if let Some(icon) = self.icons.iter().find(|i| i.rect.contains(p)) {
+                actions.push(Action::Open(icon.app.clone()));
+                return;
+            }
+        }
+        let size = self.size();
+        self.windows.handle(e, size, actions);
+    }
+
     /// Draws what changed into `screen` (width x height pixels) and appends the damaged
     /// rectangles to `damage`.
     pub fn render(&mut self, screen: &mut [u32], pointer: (i32, i32), damage: &mut Vec<Rect>) {
+        let (width, height) = (self.width, self.height);
+        let full = Rect::new(0, 0, width, height);
+        let bar = Rect::new(0, 0, width, topbar::HEIGHT);
+        let mut regions: Vec<Rect> = core::mem::take(&mut self.windows.damage);
+        if core::mem::take(&mut self.full_redraw) {
+            regions.push(full);
+        }
+        if core::mem::take(&mut self.bar_dirty) {
+            regions.push(bar);
+        }
+        regions.retain_mut(|r| {
+            *r = r.intersect(&full);
+            !r.is_empty()
+        });
+        merge_overlapping(&mut regions);
         let pointer_moved = self.cursor.drawn_rect().map(|r| (r.x, r.y)) != Some(pointer);
-        if !(self.full_redraw || self.bar_dirty || pointer_moved) {
+        if regions.is_empty() && !pointer_moved {
             return;
         }
-        let (width, height) = (self.width, self.height);
-        let bar = Rect::new(0, 0, width, topbar::HEIGHT);
         // The cursor is lifted only when it moves or something is drawn beneath it.
         let under_cursor = self
             .cursor
             .drawn_rect()
-            .is_some_and(|cursor| self.full_redraw || (self.bar_dirty && cursor.intersects(&bar)));
+            .is_some_and(|cursor| regions.iter().any(|r| r.intersects(&cursor)));
         let lift_cursor = pointer_moved || under_cursor;
         if lift_cursor {
             if let Some(rect) = self.cursor.erase(screen, width, height) {
                 damage.push(rect);
             }
         }
-        if core::mem::take(&mut self.full_redraw) {
-            let full = Rect::new(0, 0, width, height);
-            self.wallpaper.restore(screen, full);
-            damage.push(full);
-            self.bar_dirty = true;
-        }
-        if core::mem::take(&mut self.bar_dirty) {
-            self.wallpaper.restore(screen, bar);
-            if let Ok(mut surface) = Surface::new(screen, width as u32, height as u32, width as u32)
-            {
-                topbar::draw(&mut surface, &self.status);
-            }
-            damage.push(bar);
+        for region in &regions {
+            self.compose(screen, *region);
+            damage.push(*region);
         }
         if lift_cursor {
             damage.push(
@@ -90,6 +135,52 @@ impl Desktop {
             );
         }
         merge_overlapping(damage);
+    }
+
+    /// Redraws one screen region from the bottom layer up.
+    fn compose(&self, screen: &mut [u32], region: Rect) {
+        self.wallpaper.restore(screen, region);
+        let (w, h) = (self.width as u32, self.height as u32);
+        let Ok(mut surface) = Surface::new(screen, w, h, w) else {
+            return;
+        };
+        surface.clip_to(region);
+        for icon in self.icons.iter().filter(|i| i.rect.intersects(&region)) {
+            icons::draw(&mut surface, icon);
+        }
+        let focused = self.windows.list.len().saturating_sub(1);
+        for (index, window) in self.windows.list.iter().enumerate() {
+            if !window.footprint().intersects(&region) {
+                continue;
+            }
+            let look = WindowLook {
+                focused: index == focused,
+                close_hovered: false,
+            };
+            let frame = draw_window(&mut surface, window.outer, &window.title, look, &self.theme);
+            let (pw, ph) = window.pixels_size;
+            let mut content = surface.sub(frame.content);
+            if pw == 0 || window.pixels.len() < (pw * ph) as usize {
+                content.fill_rect(
+                    Rect::new(0, 0, frame.content.w, frame.content.h),
+                    Color::rgb(0x1e, 0x22, 0x2c),
+                );
+            } else if let Ok(view) = ImageView::new(&window.pixels, pw, ph, pw) {
+                content.blit(&view, 0, 0);
+                // Where the app has not caught up with a resize, show the background.
+                let (pw, ph) = (pw as i32, ph as i32);
+                let background = Color::rgb(0x1e, 0x22, 0x2c);
+                content.fill_rect(
+                    Rect::new(pw, 0, frame.content.w - pw, frame.content.h),
+                    background,
+                );
+                content.fill_rect(Rect::new(0, ph, pw, frame.content.h - ph), background);
+            }
+            draw_resize_grip(&mut surface, &frame, &self.theme);
+        }
+        if region.intersects(&Rect::new(0, 0, self.width, topbar::HEIGHT)) {
+            topbar::draw(&mut surface, &self.status);
+        }
     }
 }
 

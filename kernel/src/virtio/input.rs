@@ -96,16 +96,7 @@ impl InputDevice {
         let events = super::setup_queue(transport.as_mut(), EVENT_QUEUE, 64)?;
         super::finish(transport.as_mut());
         let name = read_string(transport.as_mut(), select::ID_NAME, 0);
-        let has = |t: &mut dyn Transport, event_type: u16| {
-            config_query(t, select::EV_BITS, event_type as u8) > 0
-        };
-        let kind = if has(transport.as_mut(), evdev::EV_ABS) {
-            InputKind::Tablet
-        } else if has(transport.as_mut(), evdev::EV_REL) {
-            InputKind::Mouse
-        } else {
-            InputKind::Keyboard
-        };
+        let kind = kind_of(transport.as_mut());
         let abs_max = if kind == InputKind::Tablet {
             (
                 abs_max(transport.as_mut(), evdev::ABS_X),
@@ -156,6 +147,32 @@ impl InputDevice {
             self.transport.notify(EVENT_QUEUE);
         }
     }
+}
+
+/// What a device is, from the event types it reports (EV_BITS, §5.8.4).
+fn kind_of(transport: &mut dyn Transport) -> InputKind {
+    let has = |t: &mut dyn Transport, event_type: u16| {
+        config_query(t, select::EV_BITS, event_type as u8) > 0
+    };
+    if has(transport, evdev::EV_ABS) {
+        InputKind::Tablet
+    } else if has(transport, evdev::EV_REL) {
+        InputKind::Mouse
+    } else {
+        InputKind::Keyboard
+    }
+}
+
+/// Asks a device what it is without starting it (it is reset afterwards).
+///
+/// The kernel starts tablets last because QEMU sends a button press to the pointing device
+/// that became ready last: then a tablet's clicks travel in its own queue, in order with its
+/// positions, instead of overtaking them through the mouse's queue.
+pub fn identify(transport: &mut dyn Transport) -> Result<InputKind, InitError> {
+    super::negotiate(transport, 0)?;
+    let kind = kind_of(transport);
+    transport.set_status(0);
+    Ok(kind)
 }
 
 /// Selects a configuration field and returns its size (0: absent).

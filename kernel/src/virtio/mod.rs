@@ -11,6 +11,7 @@
 
 pub mod gpu;
 pub mod input;
+pub mod net;
 pub mod pci;
 pub mod queue;
 

@@ -9,7 +9,7 @@
 //! File layout (all integers little-endian):
 //!
 //! ```text
-//! magic      8 bytes  "GFXFONT1"
+//! magic      8 bytes  "GFXFONT2"
 //! note_len   u16      length of the note that follows
 //! note       ASCII    says which tool made the file and from which font
 //! px         u16      nominal pixel size
@@ -26,7 +26,13 @@
 //!            0x00..=0x3f  n+1 zero bytes
 //!            0x40..=0x7f  (n-0x40)+1 bytes of 255
 //!            0x80..=0xff  (n-0x80)+1 literal bytes follow
+//! kern_count u32      number of kerning pairs
+//! kerns      kern_count x 6 bytes, sorted by (left, right):
+//!            u16 left, u16 right, i16 adjustment in 1/64 px
 //! ```
+//!
+//! Kerning pairs come from the font's `kern` table for letters, digits and punctuation of the
+//! Latin, Greek and Cyrillic blocks; pairs under a quarter pixel are dropped.
 //!
 //! Usage: `cargo run -p fontbake -- [FONT_DIR [OUT_DIR]]`
 //! (defaults: `/usr/share/fonts/truetype/dejavu` and the workspace's `fonts/`).
@@ -48,6 +54,18 @@ const BLOCKS: &[(u32, u32, &str)] = &[
     (0x25a0, 0x25ff, "Geometric Shapes"),
     (0xfffd, 0xfffd, "Replacement character"),
 ];
+
+/// The blocks whose pairs are looked up in the kerning table.
+const KERNED: &[(u32, u32)] = &[
+    (0x0020, 0x007e),
+    (0x00a0, 0x017f),
+    (0x0370, 0x03ff),
+    (0x0400, 0x04ff),
+    (0x2010, 0x201f),
+];
+
+/// Kerning adjustments smaller than this (in 1/64 px) are not stored.
+const MIN_KERN: i32 = 16;
 
 /// One output file: which font, which size, what to call it.
 struct Face {
@@ -173,12 +191,18 @@ fn bake(font_dir: &Path, face: &Face) -> Result<Vec<u8>, String> {
         }
     }
 
+    let kerns = if face.mono {
+        Vec::new()
+    } else {
+        kerning(&font, px)
+    };
+
     let note = format!(
         "baked by tools/fontbake from {} at {} px (Bitstream Vera / DejaVu licence, see fonts/LICENSE-DejaVu.txt)",
         face.file, face.px
     );
     let mut out = Vec::new();
-    out.extend_from_slice(b"GFXFONT1");
+    out.extend_from_slice(b"GFXFONT2");
     out.extend_from_slice(&(note.len() as u16).to_le_bytes());
     out.extend_from_slice(note.as_bytes());
     out.extend_from_slice(&face.px.to_le_bytes());
@@ -198,7 +222,40 @@ fn bake(font_dir: &Path, face: &Face) -> Result<Vec<u8>, String> {
         out.extend_from_slice(&offset.to_le_bytes());
     }
     out.extend_from_slice(&data);
+    out.extend_from_slice(&(kerns.len() as u32).to_le_bytes());
+    for (left, right, adjust) in kerns {
+        out.extend_from_slice(&left.to_le_bytes());
+        out.extend_from_slice(&right.to_le_bytes());
+        out.extend_from_slice(&adjust.to_le_bytes());
+    }
     Ok(out)
+}
+
+/// The kerning pairs worth keeping, sorted by (left, right).
+fn kerning(font: &fontdue::Font, px: f32) -> Vec<(u16, u16, i16)> {
+    let chars: Vec<char> = KERNED
+        .iter()
+        .flat_map(|&(a, b)| a..=b)
+        .filter_map(char::from_u32)
+        .filter(|&c| font.lookup_glyph_index(c) != 0)
+        .collect();
+    let mut pairs = Vec::new();
+    for &left in &chars {
+        for &right in &chars {
+            let Some(k) = font.horizontal_kern(left, right, px) else {
+                continue;
+            };
+            let adjust = (k * 64.0).round() as i32;
+            if adjust.abs() >= MIN_KERN {
+                pairs.push((
+                    left as u16,
+                    right as u16,
+                    adjust.clamp(-32768, 32767) as i16,
+                ));
+            }
+        }
+    }
+    pairs
 }
 
 /// Run-length codes one glyph's coverage (see the format above). Nearly-empty and
@@ -238,5 +295,66 @@ fn encode_coverage(coverage: &[u8], out: &mut Vec<u8>) {
         }
         out.push(0x80 + (i - start - 1) as u8);
         out.extend_from_slice(&snapped[start..i]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::encode_coverage;
+
+    /// The decoder `gfx` implements, written out plainly.
+    fn decode(coded: &[u8], len: usize) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while out.len() < len {
+            let c = coded[at];
+            at += 1;
+            match c {
+                0x00..=0x3f => out.extend(std::iter::repeat_n(0, c as usize + 1)),
+                0x40..=0x7f => out.extend(std::iter::repeat_n(255, (c - 0x40) as usize + 1)),
+                _ => {
+                    let n = (c - 0x80) as usize + 1;
+                    out.extend_from_slice(&coded[at..at + n]);
+                    at += n;
+                }
+            }
+        }
+        assert_eq!(at, coded.len(), "trailing bytes");
+        out
+    }
+
+    #[test]
+    fn coverage_round_trips() {
+        let mut patterns: Vec<Vec<u8>> = vec![
+            vec![0; 300],
+            vec![255; 300],
+            (0..=255).collect(),
+            (0..500).map(|i| (i * 37 % 256) as u8).collect(),
+            [
+                vec![0; 70],
+                vec![128; 200],
+                vec![255; 70],
+                vec![0, 255, 0, 255, 10],
+            ]
+            .concat(),
+        ];
+        patterns.push(
+            (0..1000)
+                .map(|i| if i % 7 < 3 { 0 } else { (i % 251) as u8 })
+                .collect(),
+        );
+        for p in patterns {
+            let mut coded = Vec::new();
+            encode_coverage(&p, &mut coded);
+            let snapped: Vec<u8> = p
+                .iter()
+                .map(|&c| match c {
+                    0..=5 => 0,
+                    250..=255 => 255,
+                    c => c,
+                })
+                .collect();
+            assert_eq!(decode(&coded, p.len()), snapped);
+        }
     }
 }

@@ -127,7 +127,8 @@ impl Options {
         }
         for (name, value) in &self.fw_cfg {
             args.push("-fw_cfg".into());
-            args.push(format!("name={name},string={value}"));
+            // QEMU option values escape a comma by doubling it.
+            args.push(format!("name={name},string={}", value.replace(',', ",,")));
         }
         args.push("-qmp".into());
         args.push(format!("unix:{},server=on,wait=off", qmp.display()));
