@@ -18,6 +18,13 @@ pub const HELP: &[(&str, &str)] = &[
     ("open", "open NAME: start an app"),
     ("kill", "kill NAME: stop an app"),
     ("log", "log NAME: an app's log"),
+    ("ifconfig", "the network address, gateway, DNS and counters"),
+    ("ping", "ping HOST: an ICMP echo"),
+    ("dns", "dns NAME: the name's IPv4 addresses"),
+    (
+        "http",
+        "http URL: GET and print status, size and CRC-32 of the body",
+    ),
     ("reboot", "restart the machine"),
 ];
 
@@ -34,6 +41,10 @@ pub enum Command<'a> {
     Open(&'a str),
     Kill(&'a str),
     Log(&'a str),
+    Ifconfig,
+    Ping(&'a str),
+    Dns(&'a str),
+    Http(&'a str),
     /// A command that needs an argument got none.
     MissingArgument(&'static str),
     /// An empty line.
@@ -54,14 +65,23 @@ impl<'a> Command<'a> {
             Some("time") => Command::Time,
             Some("reboot") => Command::Reboot,
             Some("ps") => Command::Ps,
-            Some(word @ ("open" | "kill" | "log")) => match (word, words.next()) {
-                ("open", Some(name)) => Command::Open(name),
-                ("kill", Some(name)) => Command::Kill(name),
-                ("log", Some(name)) => Command::Log(name),
-                ("open", None) => Command::MissingArgument("open"),
-                ("kill", None) => Command::MissingArgument("kill"),
-                _ => Command::MissingArgument("log"),
-            },
+            Some("ifconfig") => Command::Ifconfig,
+            Some(word @ ("open" | "kill" | "log" | "ping" | "dns" | "http")) => {
+                match (word, words.next()) {
+                    ("open", Some(name)) => Command::Open(name),
+                    ("kill", Some(name)) => Command::Kill(name),
+                    ("log", Some(name)) => Command::Log(name),
+                    ("ping", Some(host)) => Command::Ping(host),
+                    ("dns", Some(name)) => Command::Dns(name),
+                    ("http", Some(url)) => Command::Http(url),
+                    ("open", None) => Command::MissingArgument("open"),
+                    ("kill", None) => Command::MissingArgument("kill"),
+                    ("log", None) => Command::MissingArgument("log"),
+                    ("ping", None) => Command::MissingArgument("ping"),
+                    ("dns", None) => Command::MissingArgument("dns"),
+                    _ => Command::MissingArgument("http"),
+                }
+            }
             Some(other) => Command::Unknown(other),
         }
     }
@@ -130,5 +150,10 @@ mod tests {
         assert_eq!(Command::parse("time"), Command::Time);
         assert_eq!(Command::parse("open cube"), Command::Open("cube"));
         assert_eq!(Command::parse("kill"), Command::MissingArgument("kill"));
+        assert_eq!(
+            Command::parse("http http://a/b"),
+            Command::Http("http://a/b")
+        );
+        assert_eq!(Command::parse("dns"), Command::MissingArgument("dns"));
     }
 }

@@ -23,6 +23,7 @@ mod devices;
 mod fwcfg;
 mod heap;
 mod input;
+mod nettools;
 mod pci;
 mod selftest;
 mod serial;

@@ -58,9 +58,12 @@ pub struct System {
     raw: Vec<crate::virtio::input::RawEvent>,
     damage: Vec<Rect>,
     pub apps: Apps,
-    /// The TCP/IP stack on the network card, when there is one.
-    pub network: Option<net::Interface>,
+    /// The TCP/IP stack on the network card, when there is one (shared with the apps'
+    /// sockets).
+    pub network: crate::wasm::sockets::Network,
     actions: Vec<Action>,
+    /// Console network commands in progress.
+    tasks: Vec<crate::nettools::Task>,
     frames: u64,
     /// Time the apps took in the last frame.
     apps_us: u64,
@@ -88,7 +91,8 @@ pub fn run(boot: Boot) -> ! {
         .as_ref()
         .is_some_and(|f| f.read("opt/os/selftest", 64).is_some());
     let now = boot.clock.now_us();
-    let mut apps = Apps::new(crate::arch::rdtsc(), STYLESHEET.into());
+    let network: crate::wasm::sockets::Network = Default::default();
+    let mut apps = Apps::new(crate::arch::rdtsc(), STYLESHEET.into(), network.clone());
     for (name, bytes) in embedded::EMBEDDED_APPS {
         if let Err(error) = apps.register(name, alloc::rc::Rc::from(*bytes), true) {
             log!("app {}: not loaded: {}", name, error);
@@ -111,14 +115,29 @@ pub fn run(boot: Boot) -> ! {
             }
         }
     }
-    let network = devices.net.as_ref().map(|card| {
+    *network.borrow_mut() = devices.net.as_ref().map(|card| {
         let seed = crate::arch::rdtsc() ^ boot.wall.unix_us_now(&boot.clock) as u64;
         net::Interface::new(net::InterfaceConfig::dhcp(net::Device::mac(card), seed))
     });
+    if let Some(setting) = fwcfg.as_ref().and_then(|f| f.read_string("opt/os/dns")) {
+        // `IP` or `IP:53`: the resolver always asks port 53.
+        let ip = setting.split(':').next().unwrap_or("");
+        match (
+            ip.parse::<core::net::Ipv4Addr>(),
+            network.borrow_mut().as_mut(),
+        ) {
+            (Ok(address), Some(stack)) => {
+                stack.dns_set_servers(&[address]);
+                log!("net: dns server {} (from opt/os/dns)", address);
+            }
+            _ => log!("net: ignoring opt/os/dns '{}'", setting),
+        }
+    }
     let mut system = System {
         network,
         apps,
         actions: Vec::new(),
+        tasks: Vec::new(),
         desktop: Desktop::new(width, height),
         input: InputState::new(width, height),
         boot,
@@ -250,7 +269,8 @@ impl System {
 
     /// Moves frames between the card and the stack, runs its timers, reports its events.
     fn poll_network(&mut self, now_ms: u64) {
-        let (Some(card), Some(stack)) = (self.devices.net.as_mut(), self.network.as_mut()) else {
+        let mut network = self.network.borrow_mut();
+        let (Some(card), Some(stack)) = (self.devices.net.as_mut(), network.as_mut()) else {
             return;
         };
         stack.poll_device(card, now_ms);
@@ -283,6 +303,63 @@ impl System {
                 net::NetEvent::DhcpLost => log!("net: dhcp lease lost"),
             }
         }
+        let mut index = 0;
+        while index < self.tasks.len() {
+            match self.tasks[index].poll(stack, now_ms) {
+                crate::nettools::Progress::Pending => index += 1,
+                crate::nettools::Progress::Done(lines) => {
+                    for line in lines {
+                        log!("{}", line);
+                    }
+                    self.tasks.remove(index);
+                }
+            }
+        }
+    }
+
+    /// Starts a console network command.
+    fn start_task(
+        &mut self,
+        start: impl FnOnce(&mut net::Interface, u64) -> Result<crate::nettools::Task, String>,
+    ) {
+        let now = self.boot.clock.now_ms();
+        let mut network = self.network.borrow_mut();
+        let Some(stack) = network.as_mut() else {
+            log!("net: no network device");
+            return;
+        };
+        match start(stack, now) {
+            Ok(task) => self.tasks.push(task),
+            Err(error) => log!("net: {}", error),
+        }
+    }
+
+    /// Prints the interface's configuration and counters.
+    fn ifconfig(&self) {
+        let network = self.network.borrow();
+        let Some(stack) = network.as_ref() else {
+            log!("ifconfig: no network device");
+            return;
+        };
+        log!("ifconfig: mac {}", stack.mac());
+        match stack.ipv4_config() {
+            Some(c) => log!(
+                "ifconfig: inet {}/{} gw {} dns {}",
+                c.addr,
+                c.prefix_len,
+                c.gateway
+                    .map(|g| alloc::format!("{g}"))
+                    .unwrap_or("none".into()),
+                stack
+                    .dns_servers()
+                    .iter()
+                    .map(|d| alloc::format!("{d}"))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+            None => log!("ifconfig: no address yet (dhcp in progress)"),
+        }
+        log!("ifconfig: {:?}", stack.counters());
     }
 
     /// Gives this frame's input to the desktop, and what it decides to the apps.
@@ -385,17 +462,16 @@ impl System {
         for app in &self.apps.running {
             let s = app.stats;
             log!(
-                "stats: app={} state={} fuel={} time_ms={:.2} mem_kib={} throttled={}",
+                "stats: app={} state={} fuel={} time_ms={:.2} mem_kib={} throttled={} sockets={} tx={} rx={}",
                 app.name,
-                if app.stopped.is_some() {
-                    "stopped"
-                } else {
-                    "running"
-                },
+                if app.stopped.is_some() { "stopped" } else { "running" },
                 s.fuel_last,
                 s.time_us_last as f32 / 1000.0,
                 app.memory_bytes() >> 10,
-                s.throttled_steps
+                s.throttled_steps,
+                app.store.data().sockets.open(),
+                app.store.data().sockets.sent,
+                app.store.data().sockets.received
             );
         }
     }
@@ -534,6 +610,16 @@ impl System {
             Command::Reboot => {
                 log!("console: rebooting");
                 self.boot.firmware.reset();
+            }
+            Command::Ifconfig => self.ifconfig(),
+            Command::Ping(host) => {
+                self.start_task(|net, now| crate::nettools::Task::ping(net, host, now))
+            }
+            Command::Dns(name) => {
+                self.start_task(|net, now| crate::nettools::Task::dns(net, name, now))
+            }
+            Command::Http(url) => {
+                self.start_task(|net, now| crate::nettools::Task::http(net, url, now))
             }
             Command::MissingArgument(command) => log!("console: {} needs an app name", command),
             Command::Unknown(word) => {

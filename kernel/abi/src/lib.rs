@@ -76,6 +76,14 @@ pub mod calls {
     /// `dns_result(handle, ptr, max) -> i32`: the IPv4 addresses found (4 bytes each, at most
     /// `max`), `Error::WouldBlock` while pending; the handle is freed once answered.
     pub const DNS_RESULT: &str = "dns_result";
+    /// `store_set(key_ptr, key_len, ptr, len) -> i32`: keeps `len` bytes under a key for the
+    /// rest of the session; they survive the app being closed and opened again (not a
+    /// reboot). A zero length deletes the key.
+    pub const STORE_SET: &str = "store_set";
+    /// `store_get(key_ptr, key_len, ptr, len) -> i32`: copies the bytes kept under a key (as
+    /// many as fit) and returns their full length; `Error::NotFound` when there is no such
+    /// key.
+    pub const STORE_GET: &str = "store_get";
     /// `yield() -> i32`: ends this frame's step; the app continues next frame.
     pub const YIELD: &str = "yield";
 }
@@ -108,6 +116,8 @@ pub enum Error {
     TimedOut = 11,
     /// The socket is not connected (or no longer).
     NotConnected = 12,
+    /// No such key (`store_get`).
+    NotFound = 13,
 }
 
 impl Error {
@@ -118,7 +128,7 @@ impl Error {
 
     /// The error a negative result stands for.
     pub fn from_code(code: i32) -> Option<Error> {
-        Some(match -code {
+        Some(match code.checked_neg()? {
             1 => Error::InvalidArgument,
             2 => Error::BadPointer,
             3 => Error::BadHandle,
@@ -131,6 +141,7 @@ impl Error {
             10 => Error::DnsFailed,
             11 => Error::TimedOut,
             12 => Error::NotConnected,
+            13 => Error::NotFound,
             _ => return None,
         })
     }
@@ -150,6 +161,7 @@ impl Error {
             Error::DnsFailed => "name server failure",
             Error::TimedOut => "timed out",
             Error::NotConnected => "not connected",
+            Error::NotFound => "not found",
         }
     }
 }
@@ -256,6 +268,10 @@ pub mod limits {
     pub const MAX_LOG_LINE: usize = 1024;
     /// Largest clipboard content.
     pub const MAX_CLIPBOARD: usize = 1 << 20;
+    /// Bytes an app may keep with `store_set`, all keys together.
+    pub const MAX_STORE: usize = 16 << 20;
+    /// Longest key for `store_set`/`store_get`.
+    pub const MAX_STORE_KEY: usize = 256;
 }
 
 #[cfg(test)]
@@ -272,12 +288,13 @@ mod tests {
             modifiers: 5,
         };
         assert_eq!(Event::from_bytes(&e.to_bytes()), e);
-        for code in 1..=12 {
+        for code in 1..=13 {
             let error = Error::from_code(-code).unwrap();
             assert_eq!(error.code(), -code);
             assert!(!error.message().is_empty());
         }
         assert_eq!(Error::from_code(-99), None);
         assert_eq!(Error::from_code(0), None);
+        assert_eq!(Error::from_code(i32::MIN), None);
     }
 }

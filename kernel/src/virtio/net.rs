@@ -33,8 +33,10 @@ pub struct NetDevice {
     transport: Box<dyn Transport>,
     receive: SplitQueue,
     transmit: SplitQueue,
-    /// Receive buffers, indexed by their descriptor (each chain is one descriptor).
+    /// Receive buffers, and which buffer the chain with each head descriptor carries (the
+    /// queue's free list hands descriptors out in its own order).
     rx_buffers: Vec<[u8; BUFFER]>,
+    rx_buffer_of_head: Vec<usize>,
     /// Transmit buffers, indexed by descriptor; `tx_busy` marks those the device holds.
     tx_buffers: Vec<[u8; BUFFER]>,
     tx_busy: Vec<bool>,
@@ -68,6 +70,7 @@ impl NetDevice {
             receive,
             transmit,
             rx_buffers: vec![[0; BUFFER]; rx],
+            rx_buffer_of_head: vec![0; rx],
             tx_buffers: vec![[0; BUFFER]; tx],
             tx_busy: vec![false; tx],
             tx_slot_of_head: vec![None; tx],
@@ -90,13 +93,21 @@ impl NetDevice {
         };
         // SAFETY: the buffer lives in `self.rx_buffers`, which is never reallocated, and is
         // read only after the device returns it.
-        let _ = unsafe { self.receive.push(&[buffer]) };
+        if let Ok(head) = unsafe { self.receive.push(&[buffer]) } {
+            if let Some(entry) = self.rx_buffer_of_head.get_mut(head as usize) {
+                *entry = index;
+            }
+        }
     }
 
     /// Collects received frames and recycles finished transmit buffers.
     fn reap(&mut self) {
         while let Some(used) = self.receive.pop_used() {
-            let index = used.head as usize;
+            let index = self
+                .rx_buffer_of_head
+                .get(used.head as usize)
+                .copied()
+                .unwrap_or(0);
             let length = (used.written as usize).min(BUFFER);
             if length > HEADER {
                 self.ready.push_back((index, length - HEADER));

@@ -191,6 +191,7 @@ impl App {
     /// Stops the app for `reason`.
     pub fn stop(&mut self, reason: String) -> Step {
         self.run = Run::Stopped;
+        self.store.data_mut().sockets.close_all();
         self.store
             .data_mut()
             .log

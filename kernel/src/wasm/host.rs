@@ -166,14 +166,113 @@ fn clipboard_set(caller: &mut Caller<'_, HostState>, ptr: i32, len: i32) -> Resu
     Ok(0)
 }
 
-/// Networking answers NetworkDown until the kernel has a network interface up (the net
-/// stack's integration is tracked in the net issue). Arguments are still checked first.
-fn no_network(caller: &mut Caller<'_, HostState>, buffers: &[(i32, i32)]) -> Result<i32> {
-    let (memory, _) = parts(caller)?;
-    for &(ptr, len) in buffers {
-        guest::read(memory, ptr, len)?;
+fn store_set(
+    caller: &mut Caller<'_, HostState>,
+    key: (i32, i32),
+    value: (i32, i32),
+) -> Result<i32> {
+    let (memory, state) = parts(caller)?;
+    if key.1 as usize > limits::MAX_STORE_KEY {
+        return Err(Error::InvalidArgument);
     }
-    Err(Error::NetworkDown)
+    let key = String::from_utf8_lossy(guest::read(memory, key.0, key.1)?).into_owned();
+    let value = guest::read(memory, value.0, value.1)?;
+    let mut store = state.store.borrow_mut();
+    let others: usize = store
+        .iter()
+        .filter(|(k, _)| **k != key)
+        .map(|(k, v)| k.len() + v.len())
+        .sum();
+    if others + key.len() + value.len() > limits::MAX_STORE {
+        return Err(Error::Limit);
+    }
+    if value.is_empty() {
+        store.remove(&key);
+    } else {
+        store.insert(key, value.to_vec());
+    }
+    Ok(0)
+}
+
+fn store_get(caller: &mut Caller<'_, HostState>, key: (i32, i32), out: (i32, i32)) -> Result<i32> {
+    let (memory, state) = parts(caller)?;
+    if key.1 as usize > limits::MAX_STORE_KEY {
+        return Err(Error::InvalidArgument);
+    }
+    let key = String::from_utf8_lossy(guest::read(memory, key.0, key.1)?).into_owned();
+    let store = state.store.clone();
+    let store = store.borrow();
+    let value = store.get(&key).ok_or(Error::NotFound)?;
+    copy_out(memory, out.0, out.1, value)
+}
+
+/// Reads a host name argument (UTF-8, at most 253 bytes as DNS allows).
+fn host_name(memory: &[u8], ptr: i32, len: i32) -> Result<String> {
+    if !(1..=253).contains(&len) {
+        return Err(Error::InvalidArgument);
+    }
+    let bytes = guest::read(memory, ptr, len)?;
+    core::str::from_utf8(bytes)
+        .map(String::from)
+        .map_err(|_| Error::InvalidArgument)
+}
+
+fn tcp_send(caller: &mut Caller<'_, HostState>, handle: i32, ptr: i32, len: i32) -> Result<i32> {
+    let (memory, state) = parts(caller)?;
+    let data = guest::read(memory, ptr, len)?;
+    state.sockets.tcp_send(handle, data)
+}
+
+fn tcp_recv(caller: &mut Caller<'_, HostState>, handle: i32, ptr: i32, len: i32) -> Result<i32> {
+    let (memory, state) = parts(caller)?;
+    let buffer = guest::write(memory, ptr, len)?;
+    state.sockets.tcp_recv(handle, buffer)
+}
+
+fn udp_send(
+    caller: &mut Caller<'_, HostState>,
+    h: i32,
+    ip: i32,
+    port: i32,
+    ptr: i32,
+    len: i32,
+) -> Result<i32> {
+    let (memory, state) = parts(caller)?;
+    let data = guest::read(memory, ptr, len)?;
+    state.sockets.udp_send(h, ip, port, data)
+}
+
+fn udp_recv(
+    caller: &mut Caller<'_, HostState>,
+    h: i32,
+    ptr: i32,
+    len: i32,
+    from: i32,
+) -> Result<i32> {
+    let (memory, state) = parts(caller)?;
+    guest::write(memory, from, 8)?;
+    let mut sender = [0u8; 8];
+    let n = state
+        .sockets
+        .udp_recv(h, guest::write(memory, ptr, len)?, &mut sender)?;
+    guest::put(memory, from, &sender)?;
+    Ok(n)
+}
+
+fn dns_resolve(caller: &mut Caller<'_, HostState>, ptr: i32, len: i32) -> Result<i32> {
+    let (memory, state) = parts(caller)?;
+    let name = host_name(memory, ptr, len)?;
+    state.sockets.dns_resolve(&name)
+}
+
+fn dns_result(caller: &mut Caller<'_, HostState>, handle: i32, ptr: i32, max: i32) -> Result<i32> {
+    let (memory, state) = parts(caller)?;
+    let len = max
+        .checked_mul(4)
+        .filter(|l| *l >= 0)
+        .ok_or(Error::InvalidArgument)?;
+    let out = guest::write(memory, ptr, len)?;
+    state.sockets.dns_result(handle, out)
 }
 
 /// Defines every `sys` function in `linker`.
@@ -241,86 +340,86 @@ pub fn define(linker: &mut Linker<HostState>) -> core::result::Result<(), wasmi:
     linker.func_wrap(
         MODULE,
         calls::TCP_CONNECT,
-        |mut c: Caller<'_, HostState>, _ip: i32, port: i32| {
-            answer(if (1..=65535).contains(&port) {
-                no_network(&mut c, &[])
-            } else {
-                Err(Error::InvalidArgument)
-            })
+        |mut c: Caller<'_, HostState>, ip: i32, port: i32| {
+            answer(parts(&mut c).and_then(|(_, state)| state.sockets.tcp_connect(ip, port)))
         },
     )?;
     linker.func_wrap(
         MODULE,
         calls::TCP_SEND,
-        |mut c: Caller<'_, HostState>, _h: i32, p: i32, l: i32| {
-            answer(no_network(&mut c, &[(p, l)]).map_err(|_| Error::BadHandle))
-        },
+        |mut c: Caller<'_, HostState>, h: i32, p: i32, l: i32| answer(tcp_send(&mut c, h, p, l)),
     )?;
     linker.func_wrap(
         MODULE,
         calls::TCP_RECV,
-        |mut c: Caller<'_, HostState>, _h: i32, p: i32, l: i32| {
-            answer(no_network(&mut c, &[(p, l)]).map_err(|_| Error::BadHandle))
-        },
+        |mut c: Caller<'_, HostState>, h: i32, p: i32, l: i32| answer(tcp_recv(&mut c, h, p, l)),
     )?;
     linker.func_wrap(
         MODULE,
         calls::TCP_CLOSE,
-        |_c: Caller<'_, HostState>, _h: i32| Error::BadHandle.code(),
+        |mut c: Caller<'_, HostState>, h: i32| {
+            answer(parts(&mut c).and_then(|(_, state)| state.sockets.tcp_close(h)))
+        },
     )?;
     linker.func_wrap(
         MODULE,
         calls::TCP_STATE,
-        |_c: Caller<'_, HostState>, _h: i32| Error::BadHandle.code(),
+        |mut c: Caller<'_, HostState>, h: i32| {
+            answer(parts(&mut c).and_then(|(_, state)| state.sockets.tcp_state(h)))
+        },
     )?;
     linker.func_wrap(
         MODULE,
         calls::UDP_BIND,
         |mut c: Caller<'_, HostState>, port: i32| {
-            answer(if (0..=65535).contains(&port) {
-                no_network(&mut c, &[])
-            } else {
-                Err(Error::InvalidArgument)
-            })
+            answer(parts(&mut c).and_then(|(_, state)| state.sockets.udp_bind(port)))
         },
     )?;
     linker.func_wrap(
         MODULE,
         calls::UDP_SEND,
-        |mut c: Caller<'_, HostState>, _h: i32, _ip: i32, _port: i32, p: i32, l: i32| {
-            answer(no_network(&mut c, &[(p, l)]).map_err(|_| Error::BadHandle))
+        |mut c: Caller<'_, HostState>, h: i32, ip: i32, port: i32, p: i32, l: i32| {
+            answer(udp_send(&mut c, h, ip, port, p, l))
         },
     )?;
     linker.func_wrap(
         MODULE,
         calls::UDP_RECV,
-        |mut c: Caller<'_, HostState>, _h: i32, p: i32, l: i32, from: i32| {
-            answer(no_network(&mut c, &[(p, l), (from, 8)]).map_err(|_| Error::BadHandle))
+        |mut c: Caller<'_, HostState>, h: i32, p: i32, l: i32, from: i32| {
+            answer(udp_recv(&mut c, h, p, l, from))
         },
     )?;
     linker.func_wrap(
         MODULE,
         calls::SOCKET_CLOSE,
-        |_c: Caller<'_, HostState>, _h: i32| Error::BadHandle.code(),
+        |mut c: Caller<'_, HostState>, h: i32| {
+            answer(parts(&mut c).and_then(|(_, state)| state.sockets.socket_close(h)))
+        },
     )?;
     linker.func_wrap(
         MODULE,
         calls::DNS_RESOLVE,
-        |mut c: Caller<'_, HostState>, p: i32, l: i32| answer(no_network(&mut c, &[(p, l)])),
+        |mut c: Caller<'_, HostState>, p: i32, l: i32| answer(dns_resolve(&mut c, p, l)),
     )?;
     linker.func_wrap(
         MODULE,
         calls::DNS_RESULT,
-        |mut c: Caller<'_, HostState>, _h: i32, p: i32, max: i32| {
-            let checked = max.checked_mul(4).ok_or(Error::InvalidArgument);
-            answer(
-                checked
-                    .and_then(|len| no_network(&mut c, &[(p, len)]))
-                    .map_err(|e| match e {
-                        Error::NetworkDown => Error::BadHandle,
-                        other => other,
-                    }),
-            )
+        |mut c: Caller<'_, HostState>, h: i32, p: i32, max: i32| {
+            answer(dns_result(&mut c, h, p, max))
+        },
+    )?;
+    linker.func_wrap(
+        MODULE,
+        calls::STORE_SET,
+        |mut c: Caller<'_, HostState>, kp: i32, kl: i32, p: i32, l: i32| {
+            answer(store_set(&mut c, (kp, kl), (p, l)))
+        },
+    )?;
+    linker.func_wrap(
+        MODULE,
+        calls::STORE_GET,
+        |mut c: Caller<'_, HostState>, kp: i32, kl: i32, p: i32, l: i32| {
+            answer(store_get(&mut c, (kp, kl), (p, l)))
         },
     )?;
     linker.func_wrap(

@@ -17,6 +17,7 @@ pub mod app;
 pub mod guest;
 pub mod host;
 pub mod log;
+pub mod sockets;
 pub mod state;
 pub mod wasi;
 
@@ -51,11 +52,14 @@ pub struct Apps {
     pub running: Vec<App>,
     pub clipboard: Clipboard,
     pub stylesheet: Rc<String>,
+    /// Each app's session store, by app name.
+    stores: alloc::collections::BTreeMap<String, state::SessionStore>,
+    pub network: sockets::Network,
     seed: u64,
 }
 
 impl Apps {
-    pub fn new(seed: u64, stylesheet: String) -> Apps {
+    pub fn new(seed: u64, stylesheet: String, network: sockets::Network) -> Apps {
         let mut config = wasmi::Config::default();
         config.consume_fuel(true);
         // Lazy translation would charge fuel while compiling a function on its first call,
@@ -67,6 +71,8 @@ impl Apps {
             running: Vec::new(),
             clipboard: Rc::default(),
             stylesheet: Rc::new(stylesheet),
+            stores: Default::default(),
+            network,
             seed,
         }
     }
@@ -107,11 +113,14 @@ impl Apps {
             .seed
             .wrapping_mul(6_364_136_223_846_793_005)
             .wrapping_add(1);
+        let store = self.stores.entry(name.into()).or_default().clone();
         let state = HostState::new(
             MEMORY_CAP,
             self.seed,
             self.clipboard.clone(),
             self.stylesheet.clone(),
+            store,
+            self.network.clone(),
         );
         let bytes = entry.bytes.clone();
         let app = App::load(&self.engine, name, &bytes, state).map_err(|e| e.0)?;

@@ -46,6 +46,9 @@ impl Random {
 /// The shared clipboard (one for the whole desktop).
 pub type Clipboard = Rc<RefCell<String>>;
 
+/// What an app keeps for the session with `store_set` (it outlives the app's instances).
+pub type SessionStore = Rc<RefCell<alloc::collections::BTreeMap<String, Vec<u8>>>>;
+
 /// Why an app's WASM call paused or ended, raised by a host function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Signal {
@@ -84,12 +87,21 @@ pub struct HostState {
     pub random: Random,
     pub clipboard: Clipboard,
     pub stylesheet: Rc<String>,
+    pub store: SessionStore,
+    pub sockets: super::sockets::Sockets,
     /// System calls made (all kinds), for the audit view.
     pub calls: u64,
 }
 
 impl HostState {
-    pub fn new(memory_cap: usize, seed: u64, clipboard: Clipboard, stylesheet: Rc<String>) -> Self {
+    pub fn new(
+        memory_cap: usize,
+        seed: u64,
+        clipboard: Clipboard,
+        stylesheet: Rc<String>,
+        store: SessionStore,
+        network: super::sockets::Network,
+    ) -> Self {
         HostState {
             limits: wasmi::StoreLimitsBuilder::new()
                 .memory_size(memory_cap)
@@ -110,6 +122,8 @@ impl HostState {
             random: Random::new(seed),
             clipboard,
             stylesheet,
+            store,
+            sockets: super::sockets::Sockets::new(network),
             calls: 0,
         }
     }

@@ -4,7 +4,7 @@
 use super::*;
 
 fn apps_with(name: &str, wat: &str) -> Apps {
-    let mut apps = Apps::new(42, "name = value".into());
+    let mut apps = Apps::new(42, "name = value".into(), Default::default());
     let bytes = wat::parse_str(wat).expect("valid wat");
     apps.register(name, bytes.into(), true).expect("validates");
     apps
@@ -186,7 +186,7 @@ fn a_wasi_command_prints_and_exits() {
 
 #[test]
 fn modules_that_import_unknown_things_are_refused() {
-    let mut apps = Apps::new(1, String::new());
+    let mut apps = Apps::new(1, String::new(), Default::default());
     let bad = wat::parse_str(r#"(module (import "env" "boom" (func)) (memory (export "memory") 1) (func (export "_start")))"#).unwrap();
     apps.register("bad", bad.into(), true).unwrap();
     let error = apps.open("bad").unwrap_err();
@@ -197,4 +197,38 @@ fn modules_that_import_unknown_things_are_refused() {
     let no_start = wat::parse_str(r#"(module (memory (export "memory") 1))"#).unwrap();
     apps.register("nostart", no_start.into(), true).unwrap();
     assert!(apps.open("nostart").unwrap_err().contains("_start"));
+}
+
+#[test]
+fn the_session_store_outlives_the_app() {
+    let wat = r#"
+(module
+  (import "sys" "store_set" (func $set (param i32 i32 i32 i32) (result i32)))
+  (import "sys" "store_get" (func $get (param i32 i32 i32 i32) (result i32)))
+  (import "sys" "yield" (func $yield (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 0) "docnotes")
+  (func (export "_start")
+    ;; result of get("doc") -> mem[100]; if absent, set("doc", "notes")
+    (i32.store (i32.const 100) (call $get (i32.const 0) (i32.const 3) (i32.const 200) (i32.const 16)))
+    (if (i32.lt_s (i32.load (i32.const 100)) (i32.const 0))
+      (then (drop (call $set (i32.const 0) (i32.const 3) (i32.const 3) (i32.const 5)))))
+    (drop (call $yield))))
+"#;
+    let mut apps = apps_with("notes", wat);
+    apps.open("notes").unwrap();
+    assert_eq!(step(&mut apps, 100_000), Step::Yielded);
+    let first = &apps.running[0];
+    let memory = first.store.data().memory.unwrap().data(&first.store);
+    assert_eq!(
+        i32::from_le_bytes(memory[100..104].try_into().unwrap()),
+        abi::Error::NotFound.code()
+    );
+    assert!(apps.kill("notes"));
+    apps.open("notes").unwrap();
+    assert_eq!(step(&mut apps, 100_000), Step::Yielded);
+    let second = &apps.running[0];
+    let memory = second.store.data().memory.unwrap().data(&second.store);
+    assert_eq!(i32::from_le_bytes(memory[100..104].try_into().unwrap()), 5);
+    assert_eq!(&memory[200..205], b"notes");
 }
