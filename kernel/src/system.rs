@@ -64,6 +64,9 @@ pub struct System {
     actions: Vec<Action>,
     /// Console network commands in progress.
     tasks: Vec<crate::nettools::Task>,
+    /// The audit view (shown as the window "audit").
+    audit: crate::desktop::audit::Audit,
+    audit_dirty: bool,
     frames: u64,
     /// Time the apps took in the last frame.
     apps_us: u64,
@@ -73,6 +76,9 @@ pub struct System {
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_apps.rs"));
 }
+
+/// The name of the kernel's own audit window.
+const AUDIT: &str = "audit";
 
 /// The shared stylesheet apps read through `sys.stylesheet`.
 const STYLESHEET: &str =
@@ -138,6 +144,8 @@ pub fn run(boot: Boot) -> ! {
         apps,
         actions: Vec::new(),
         tasks: Vec::new(),
+        audit: Default::default(),
+        audit_dirty: false,
         desktop: Desktop::new(width, height),
         input: InputState::new(width, height),
         boot,
@@ -158,13 +166,14 @@ pub fn run(boot: Boot) -> ! {
     if selftest {
         crate::selftest::run(&mut system);
     }
-    let names: Vec<String> = system
+    let mut names: Vec<String> = system
         .apps
         .catalog
         .iter()
         .filter(|e| e.on_desktop)
         .map(|e| e.name.clone())
         .collect();
+    names.push(AUDIT.into());
     system.desktop.set_icons(&names);
     let autostart = system
         .fwcfg
@@ -195,6 +204,9 @@ pub fn run(boot: Boot) -> ! {
             system.last_summary = summary;
             log!("{}", system.stats_line());
             system.log_app_stats();
+            let snapshots = system.app_snapshots();
+            system.audit.sample(&snapshots);
+            system.audit_dirty = true;
         }
         // Pace to the target rate; if a frame overran, start the next one at once.
         next_frame =
@@ -214,6 +226,7 @@ impl System {
         self.poll_network(now_us / 1000);
         self.route_input();
         self.run_apps();
+        self.update_audit();
         self.update_status();
         let pointer = self.input.pointer;
         let mut damage = core::mem::take(&mut self.damage);
@@ -383,6 +396,9 @@ impl System {
                     self.apps.kill(&name);
                     self.desktop.windows.close(&name);
                 }
+                Action::Deliver(name, event) if name == AUDIT => {
+                    self.audit.handle(&event);
+                }
                 Action::Deliver(name, event) => {
                     if let Some(app) = self.apps.running.iter_mut().find(|a| a.name == name) {
                         let queue = &mut app.store.data_mut().events;
@@ -397,6 +413,13 @@ impl System {
 
     /// Starts an app and opens its window (windowless apps only get a log).
     pub fn open_app(&mut self, name: &str) {
+        if name == AUDIT {
+            let size = self.desktop.size();
+            self.desktop.windows.open(AUDIT, size);
+            self.desktop.windows.set_title(AUDIT, "Audit");
+            self.audit_dirty = true;
+            return;
+        }
         match self.apps.open(name) {
             Ok(index) => {
                 if self.apps.running[index].windowed {
@@ -454,6 +477,67 @@ impl System {
             if app.stopped.is_some() && self.desktop.windows.index_of(&app.name).is_some() {
                 self.desktop.windows.close(&app.name);
             }
+        }
+    }
+
+    /// What the audit view shows of each app.
+    fn app_snapshots(&self) -> Vec<crate::desktop::audit::AppSnapshot> {
+        self.apps
+            .running
+            .iter()
+            .map(|app| {
+                let state = app.store.data();
+                crate::desktop::audit::AppSnapshot {
+                    name: app.name.clone(),
+                    state: match &app.stopped {
+                        Some(reason) => alloc::format!("stopped ({reason})"),
+                        None => "running".into(),
+                    },
+                    fuel_per_frame: app.stats.fuel_last,
+                    time_ms: app.stats.time_us_last as f32 / 1000.0,
+                    memory_kib: app.memory_bytes() >> 10,
+                    sockets: state.sockets.open(),
+                    sent: state.sockets.sent,
+                    received: state.sockets.received,
+                    log: state.log.lines.iter().cloned().collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// Redraws the audit window when it has news or input.
+    fn update_audit(&mut self) {
+        let Some(index) = self.desktop.windows.index_of(AUDIT) else {
+            return;
+        };
+        if !self.audit_dirty && !self.audit.has_input() {
+            return;
+        }
+        self.audit_dirty = false;
+        let content = self.desktop.windows.list[index].content();
+        let size = (content.w.max(1) as u32, content.h.max(1) as u32);
+        let snapshots = self.app_snapshots();
+        let action = self.audit.draw(size, &snapshots);
+        self.desktop.windows.present(
+            AUDIT,
+            size.0,
+            size.1,
+            self.audit.pixels(),
+            (0, 0, size.0, size.1),
+        );
+        match action {
+            Some(crate::desktop::audit::AuditAction::Kill(name)) => {
+                self.apps.kill(&name);
+                self.desktop.windows.close(&name);
+                self.audit_dirty = true;
+            }
+            Some(crate::desktop::audit::AuditAction::Restart(name)) => {
+                self.apps.kill(&name);
+                self.desktop.windows.close(&name);
+                self.open_app(&name);
+                self.audit_dirty = true;
+            }
+            None => {}
         }
     }
 

@@ -7,8 +7,10 @@
 //! Layers, bottom to top: the wallpaper (painted once at boot, kept in its own bitmap so any
 //! part can be restored), the top bar, the cursor (saved-under, see [`cursor`]).
 
+pub mod audit;
 pub mod cursor;
 pub mod icons;
+pub mod pie;
 pub mod topbar;
 pub mod wallpaper;
 pub mod windows;
@@ -34,6 +36,8 @@ pub struct Desktop {
     full_redraw: bool,
     pub windows: Windows,
     icons: Vec<Icon>,
+    /// The radial launcher, while it is open.
+    pie: Option<pie::Pie>,
     theme: DesktopTheme,
 }
 
@@ -49,6 +53,7 @@ impl Desktop {
             full_redraw: true,
             windows: Windows::default(),
             icons: Vec::new(),
+            pie: None,
             theme: DesktopTheme::DEFAULT,
         }
     }
@@ -77,10 +82,36 @@ impl Desktop {
         }
     }
 
-    /// Routes an input event: icons open apps, the window manager takes the rest.
+    /// Routes an input event: the pie menu first when it is open, then icons, then the
+    /// window manager.
     pub fn handle(&mut self, e: &abi::Event, actions: &mut Vec<Action>) {
         let p = Point::new(e.x, e.y);
+        if let Some(menu) = self.pie.as_mut() {
+            match menu.handle(e) {
+                pie::PieOutcome::Open { changed } => {
+                    if changed {
+                        self.windows.damage.push(menu.rect());
+                    }
+                }
+                outcome => {
+                    self.windows.damage.push(menu.rect());
+                    self.pie = None;
+                    if let pie::PieOutcome::Chosen(app) = outcome {
+                        actions.push(Action::Open(app));
+                    }
+                }
+            }
+            return;
+        }
         let on_window = self.windows.list.iter().any(|w| w.outer.contains(p));
+        if e.kind == abi::event::BUTTON_DOWN && e.code == 1 && !on_window && !self.icons.is_empty()
+        {
+            let items = self.icons.iter().map(|i| i.app.clone()).collect();
+            let menu = pie::Pie::new(p, items);
+            self.windows.damage.push(menu.rect());
+            self.pie = Some(menu);
+            return;
+        }
         if e.kind == abi::event::BUTTON_DOWN && e.code == 0 && !on_window {
             if let Some(icon) = self.icons.iter().find(|i| i.rect.contains(p)) {
                 actions.push(Action::Open(icon.app.clone()));
@@ -177,6 +208,17 @@ impl Desktop {
                 content.fill_rect(Rect::new(0, ph, pw, frame.content.h - ph), background);
             }
             draw_resize_grip(&mut surface, &frame, &self.theme);
+        }
+        if let Some(menu) = self.pie.as_ref().filter(|m| m.rect().intersects(&region)) {
+            let labels: Vec<&str> = menu.items.iter().map(String::as_str).collect();
+            gfx::desktop::draw_pie_menu(
+                &mut surface,
+                menu.center,
+                &labels,
+                menu.hovered,
+                menu.size(),
+                &self.theme,
+            );
         }
         if region.intersects(&Rect::new(0, 0, self.width, topbar::HEIGHT)) {
             topbar::draw(&mut surface, &self.status);

@@ -239,3 +239,43 @@ fn an_endless_loop_is_throttled_and_the_desktop_keeps_its_frame_rate() -> vmtest
     vm.wait_for_after(mark, "app hostile-loop: stopped (killed)", SHORT)?;
     vm.assert_no_panic()
 }
+
+#[test]
+fn the_pie_menu_opens_apps_and_the_audit_view_kills_them() -> vmtest::Result<()> {
+    let mut vm = Vm::boot(&Options::default())?;
+    // Right click on the empty desktop opens the ring around the pointer.
+    vm.tablet_move(960, 600)?;
+    let before = vm.screenshot("before-pie")?;
+    vm.click("right")?;
+    std::thread::sleep(Duration::from_millis(800));
+    let menu = vm.screenshot("pie-menu")?;
+    let changed = (860..1060)
+        .flat_map(|x| (500..700).map(move |y| (x, y)))
+        .filter(|&(x, y)| before.pixel(x, y) != menu.pixel(x, y))
+        .count();
+    assert!(
+        changed > 5000,
+        "no pie menu drawn ({changed} pixels changed)"
+    );
+    // Items run clockwise from the top: clock, cube, editor, audit. Cube is on the right.
+    vm.tablet_move(1040, 600)?;
+    let mark = vm.mark();
+    vm.click("left")?;
+    vm.wait_for_after(mark, "app cube: started", SHORT)?;
+    // The audit view lists the cube and kills it with its Kill button.
+    let mark = vm.console("open audit")?;
+    let line = vm.wait_for_after(mark, "desktop: window audit at", SHORT)?;
+    let (x, y, _w, h) = geometry(&line);
+    std::thread::sleep(Duration::from_secs(2));
+    let shot = vm.screenshot("audit")?;
+    let colours = shot.distinct_colors((x + 10) as u32, (y + 40) as u32, 600, (h - 60) as u32);
+    assert!(colours > 20, "the audit view shows only {colours} colours");
+    // Content starts 1 px in and 28 px down; Kill sits 10 px from the left edge of the right
+    // column (150 px list + 10 px gap + 10 px margin) and 10 px above the bottom.
+    let (kill_x, kill_y) = (x + 1 + 10 + 150 + 10 + 55, y + h - 1 - 10 - 15);
+    vm.tablet_move(kill_x as u32, kill_y as u32)?;
+    let mark = vm.mark();
+    vm.click("left")?;
+    vm.wait_for_after(mark, "app cube: stopped (killed)", SHORT)?;
+    vm.assert_no_panic()
+}
