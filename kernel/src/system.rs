@@ -70,6 +70,8 @@ pub struct System {
     frames: u64,
     /// Time the apps took in the last frame.
     apps_us: u64,
+    /// Network bytes (received, sent) at the last top-bar update.
+    net_bytes: (u64, u64),
     shown_second: i64,
 }
 
@@ -161,6 +163,7 @@ pub fn run(boot: Boot) -> ! {
         damage: Vec::new(),
         frames: 0,
         apps_us: 0,
+        net_bytes: (0, 0),
         shown_second: -1,
     };
     if selftest {
@@ -569,12 +572,31 @@ impl System {
         self.shown_second = unix;
         let (used, total) = (self.boot.memory)();
         let summary = self.last_summary;
+        let (address, counters) = match self.network.borrow().as_ref() {
+            Some(stack) => (
+                stack.ipv4_config().map(|c| alloc::format!("{}", c.addr)),
+                Some(stack.counters()),
+            ),
+            None => (None, None),
+        };
+        let (rx, tx) = counters.map(|c| (c.rx_bytes, c.tx_bytes)).unwrap_or((0, 0));
+        let (last_rx, last_tx) = core::mem::replace(&mut self.net_bytes, (rx, tx));
         self.desktop.set_status(topbar::Status {
             clock: clock_text(DateTime::from_unix(unix), unix),
             fps: (summary.fps + 0.5) as u32,
             frame_tenths_ms: (summary.frame_ms * 10.0 + 0.5) as u32,
             memory_used_mib: (used >> 20) as u32,
             memory_total_mib: (total >> 20) as u32,
+            address,
+            rx_per_s: rx.saturating_sub(last_rx),
+            tx_per_s: tx.saturating_sub(last_tx),
+            focused: self
+                .desktop
+                .windows
+                .list
+                .last()
+                .map(|w| w.title.clone())
+                .unwrap_or_default(),
         });
     }
 

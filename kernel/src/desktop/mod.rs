@@ -38,6 +38,8 @@ pub struct Desktop {
     icons: Vec<Icon>,
     /// The radial launcher, while it is open.
     pie: Option<pie::Pie>,
+    /// The launcher button of the top bar, as last drawn.
+    launcher: Rect,
     theme: DesktopTheme,
 }
 
@@ -54,6 +56,7 @@ impl Desktop {
             windows: Windows::default(),
             icons: Vec::new(),
             pie: None,
+            launcher: Rect::default(),
             theme: DesktopTheme::DEFAULT,
         }
     }
@@ -104,10 +107,18 @@ impl Desktop {
             return;
         }
         let on_window = self.windows.list.iter().any(|w| w.outer.contains(p));
-        if e.kind == abi::event::BUTTON_DOWN && e.code == 1 && !on_window && !self.icons.is_empty()
-        {
+        let on_launcher =
+            e.kind == abi::event::BUTTON_DOWN && e.code == 0 && self.launcher.contains(p);
+        let right_click = e.kind == abi::event::BUTTON_DOWN && e.code == 1 && !on_window;
+        if (right_click || on_launcher) && !self.icons.is_empty() {
             let items = self.icons.iter().map(|i| i.app.clone()).collect();
-            let menu = pie::Pie::new(p, items);
+            // From the top bar's launcher button the ring opens just below it.
+            let center = if on_launcher {
+                Point::new(self.launcher.x + 200, 220)
+            } else {
+                p
+            };
+            let menu = pie::Pie::new(center, items);
             self.windows.damage.push(menu.rect());
             self.pie = Some(menu);
             return;
@@ -169,7 +180,8 @@ impl Desktop {
     }
 
     /// Redraws one screen region from the bottom layer up.
-    fn compose(&self, screen: &mut [u32], region: Rect) {
+    fn compose(&mut self, screen: &mut [u32], region: Rect) {
+        let mut launcher = None;
         self.wallpaper.restore(screen, region);
         let (w, h) = (self.width as u32, self.height as u32);
         let Ok(mut surface) = Surface::new(screen, w, h, w) else {
@@ -221,7 +233,11 @@ impl Desktop {
             );
         }
         if region.intersects(&Rect::new(0, 0, self.width, topbar::HEIGHT)) {
-            topbar::draw(&mut surface, &self.status);
+            let layout = topbar::draw(&mut surface, &self.status, &self.theme);
+            launcher = Some(layout.launcher);
+        }
+        if let Some(rect) = launcher {
+            self.launcher = rect;
         }
     }
 }

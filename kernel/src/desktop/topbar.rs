@@ -1,19 +1,19 @@
-//! The top bar: the system's name, the clock, and the frame-rate and memory gauges.
+//! The top bar: the focused window's title, the network, memory and frame-budget gauges,
+//! the frame rate and the clock.
 //!
-//! It is redrawn only when its text changes (once a second, when the clock ticks), so an idle
-//! desktop sends nothing to the GPU between ticks.
+//! Drawing is `gfx::desktop::draw_top_bar`'s; this module gathers the figures and adds the
+//! frame-budget gauge (how much of the 16.7 ms frame the last second's frames used). The bar
+//! is redrawn only when its content changes, about once a second, so an idle desktop sends
+//! nothing to the GPU between ticks.
 
-use alloc::format;
 use alloc::string::String;
-use gfx::{Color, Font, Rect, Surface};
+use gfx::desktop::{
+    draw_top_bar, DesktopTheme, NetIndicator, TopBarInfo, TopBarLayout, TOP_BAR_HEIGHT,
+};
+use gfx::{Color, Rect, Surface};
 
 /// Height of the bar in pixels.
-pub const HEIGHT: i32 = 28;
-
-const BACKGROUND: Color = Color::rgba(0x0c, 0x10, 0x1c, 0xd8);
-const TEXT: Color = Color::rgb(0xe8, 0xec, 0xf4);
-const DIM: Color = Color::rgb(0xa0, 0xa8, 0xbc);
-const ACCENT: Color = Color::rgb(0x7c, 0xc4, 0xff);
+pub const HEIGHT: i32 = TOP_BAR_HEIGHT;
 
 /// What the bar shows.
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -25,39 +25,41 @@ pub struct Status {
     pub frame_tenths_ms: u32,
     pub memory_used_mib: u32,
     pub memory_total_mib: u32,
+    /// The address, when the network is up.
+    pub address: Option<String>,
+    /// Bytes per second received and sent over the last second.
+    pub rx_per_s: u64,
+    pub tx_per_s: u64,
+    /// The focused window's title.
+    pub focused: String,
 }
 
-/// Draws the bar across the top of `surface` (whose content under the bar is already the
-/// wallpaper).
-pub fn draw(surface: &mut Surface, status: &Status) {
-    let width = surface.width();
-    let bar = Rect::new(0, 0, width, HEIGHT);
-    surface.blend_rect(bar, BACKGROUND);
-    surface.fill_rect(
-        Rect::new(0, HEIGHT - 1, width, 1),
-        Color::rgba(0xff, 0xff, 0xff, 0x20),
+/// Draws the bar across the top of `surface`; returns where its parts are.
+pub fn draw(surface: &mut Surface, status: &Status, theme: &DesktopTheme) -> TopBarLayout {
+    let info = TopBarInfo {
+        clock: &status.clock,
+        fps: status.fps as f32,
+        net: NetIndicator {
+            up: status.address.is_some(),
+            label: status.address.as_deref().unwrap_or("offline"),
+            rx_per_s: status.rx_per_s,
+            tx_per_s: status.tx_per_s,
+        },
+        mem_used: (status.memory_used_mib as u64) << 20,
+        mem_total: (status.memory_total_mib as u64) << 20,
+        focused: &status.focused,
+        launcher_hovered: false,
+    };
+    let layout = draw_top_bar(surface, &info, theme);
+    // The frame-budget gauge, left of the network indicator: share of 16.7 ms in use.
+    let used = (status.frame_tenths_ms as i32 * 100 / 167).clamp(0, 100);
+    let gauge = Rect::new(layout.net.x - 64, (HEIGHT - 8) / 2, 50, 8);
+    surface.fill_rounded_rect(gauge, 3, Color::rgba(255, 255, 255, 40));
+    let colour = if used < 60 { theme.good } else { theme.bad };
+    surface.fill_rounded_rect(
+        Rect::new(gauge.x, gauge.y, gauge.w * used / 100, gauge.h),
+        3,
+        colour,
     );
-    let bold = Font::bold(16);
-    let text = Font::sans(14);
-    let top = (HEIGHT - text.line_height()) / 2;
-    let x = bold.draw_text(surface, 12, (HEIGHT - bold.line_height()) / 2, "◆", ACCENT);
-    bold.draw_text(
-        surface,
-        x + 6,
-        (HEIGHT - bold.line_height()) / 2,
-        "Tessera",
-        TEXT,
-    );
-    let clock_width = text.measure(&status.clock);
-    text.draw_text(surface, (width - clock_width) / 2, top, &status.clock, TEXT);
-    let gauges = format!(
-        "{} fps   {}.{} ms   {} / {} MiB",
-        status.fps,
-        status.frame_tenths_ms / 10,
-        status.frame_tenths_ms % 10,
-        status.memory_used_mib,
-        status.memory_total_mib
-    );
-    let gauges_width = text.measure(&gauges);
-    text.draw_text(surface, width - gauges_width - 12, top, &gauges, DIM);
+    layout
 }
