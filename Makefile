@@ -54,6 +54,7 @@ test: build test-host test-system
 
 test-host: setup
 	$(CARGO) test --workspace --exclude vmtest
+	$(CARGO) run --release -q -p html --bin html5lib-check -- --min-tokenizer 98 --min-tree 90 ../shared/testdata/html5lib
 
 test-system: build
 	$(CARGO) test -p vmtest -- --test-threads=2

@@ -84,7 +84,8 @@ impl ArpCache {
         if mac.is_multicast() || ip.is_unspecified() || ip.is_broadcast() {
             return Vec::new();
         }
-        self.entries.insert(ip, (mac, now + ENTRY_TTL_MS));
+        self.entries
+            .insert(ip, (mac, now.saturating_add(ENTRY_TTL_MS)));
         self.pending.remove(&ip);
         let mut ready = Vec::new();
         let mut i = 0;

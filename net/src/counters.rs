@@ -24,6 +24,9 @@ pub struct DropCounters {
     pub arp_failed: u64,
     /// Outgoing packets with no route (no address or gateway configured).
     pub no_route: u64,
+    /// Outgoing frames dropped because the transmit queue was full (the device is not
+    /// keeping up).
+    pub tx_queue_full: u64,
 }
 
 /// Traffic totals and drops.
@@ -60,5 +63,6 @@ impl DropCounters {
             + self.tcp_rejected
             + self.arp_failed
             + self.no_route
+            + self.tx_queue_full
     }
 }

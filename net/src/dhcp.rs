@@ -82,7 +82,7 @@ impl DhcpClient {
     }
 
     fn schedule_retry(&mut self, now: u64) {
-        self.next_send = now + self.retry_ms;
+        self.next_send = now.saturating_add(self.retry_ms);
         self.retry_ms = (self.retry_ms * 2).min(MAX_RETRY_MS);
     }
 }
@@ -224,9 +224,9 @@ impl Interface {
                 client.lease = Some(Lease {
                     config: config.clone(),
                     server,
-                    t1_at: now + t1,
-                    t2_at: now + t2.max(t1),
-                    expires_at: now + lease_ms.max(t2),
+                    t1_at: now.saturating_add(t1),
+                    t2_at: now.saturating_add(t2.max(t1)),
+                    expires_at: now.saturating_add(lease_ms.max(t2)),
                 });
                 client.state = State::Bound;
                 client.next_send = u64::MAX;

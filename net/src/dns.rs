@@ -38,6 +38,18 @@ pub const MAX_CACHE: usize = 256;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DnsHandle(pub Handle);
 
+impl DnsHandle {
+    /// One integer for the system-call layer.
+    pub fn to_raw(self) -> u64 {
+        self.0.to_raw()
+    }
+
+    /// Back from [`DnsHandle::to_raw`]; a made-up value is just an invalid handle.
+    pub fn from_raw(raw: u64) -> Self {
+        DnsHandle(Handle::from_raw(raw))
+    }
+}
+
 /// Why a lookup failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DnsError {
@@ -209,7 +221,7 @@ impl Interface {
                 if self.dns.cache.len() < MAX_CACHE {
                     self.dns
                         .cache
-                        .insert(q.name.clone(), (addrs.clone(), now + ttl_ms));
+                        .insert(q.name.clone(), (addrs.clone(), now.saturating_add(ttl_ms)));
                 }
             }
         }
@@ -253,7 +265,7 @@ impl Interface {
         q.id = id;
         q.server = server;
         q.attempts += 1;
-        q.deadline = now + RETRY_MS;
+        q.deadline = now.saturating_add(RETRY_MS);
         let Ok(msg) = build_query(id, &q.current, RecordType::A) else {
             return self.dns_finish(h, Err(DnsError::InvalidName));
         };

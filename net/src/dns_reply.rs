@@ -43,7 +43,7 @@ impl Interface {
                         q.tcp = Some(t);
                         q.tcp_sent = false;
                         q.tcp_buf.clear();
-                        q.deadline = now + TCP_TIMEOUT_MS;
+                        q.deadline = now.saturating_add(TCP_TIMEOUT_MS);
                     }
                 }
                 Err(_) => self.dns_finish(h, Err(DnsError::NoServer)),

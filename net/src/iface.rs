@@ -238,7 +238,7 @@ impl Interface {
     /// Queues a finished frame for the device.
     pub(crate) fn queue_frame(&mut self, frame: Vec<u8>) {
         if self.tx_queue.len() >= MAX_TX_QUEUE {
-            self.counters.drops.no_route += 1;
+            self.counters.drops.tx_queue_full += 1;
             return;
         }
         self.counters.tx_packets += 1;

@@ -11,6 +11,18 @@ use core::net::Ipv4Addr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PingHandle(pub Handle);
 
+impl PingHandle {
+    /// One integer for the system-call layer.
+    pub fn to_raw(self) -> u64 {
+        self.0.to_raw()
+    }
+
+    /// Back from [`PingHandle::to_raw`]; a made-up value is just an invalid handle.
+    pub fn from_raw(raw: u64) -> Self {
+        PingHandle(Handle::from_raw(raw))
+    }
+}
+
 /// Why a ping failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PingError {
@@ -51,7 +63,7 @@ impl Interface {
             ident,
             seq,
             sent_at: now,
-            deadline: now + timeout_ms,
+            deadline: now.saturating_add(timeout_ms),
             result: None,
         })))
     }

@@ -16,6 +16,18 @@ use core::net::Ipv4Addr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TcpHandle(pub Handle);
 
+impl TcpHandle {
+    /// One integer for the system-call layer.
+    pub fn to_raw(self) -> u64 {
+        self.0.to_raw()
+    }
+
+    /// Back from [`TcpHandle::to_raw`]; a made-up value is just an invalid handle.
+    pub fn from_raw(raw: u64) -> Self {
+        TcpHandle(Handle::from_raw(raw))
+    }
+}
+
 /// A socket plus what the interface tracks about its owner.
 #[derive(Debug)]
 pub(crate) struct TcpEntry {
@@ -261,6 +273,22 @@ impl Interface {
             let live = !matches!(s.state(), TcpState::Closed | TcpState::Listen);
             (live && s.local().port == local.port && s.remote() == remote).then_some(h)
         });
+        // RFC 9293 §3.6.1 (and RFC 6191): a new SYN with a higher sequence number may
+        // reopen a connection in TIME-WAIT; the old one ends and a listener takes the SYN.
+        let connection = match connection {
+            Some(h) if seg.flags.syn() && !seg.flags.ack() => {
+                let reopen = self
+                    .tcp
+                    .get_mut(h)
+                    .is_some_and(|e| e.socket.end_time_wait_for(&seg));
+                if reopen {
+                    None
+                } else {
+                    Some(h)
+                }
+            }
+            other => other,
+        };
         if let Some(h) = connection {
             let mut out = Vec::new();
             let mut established_child = None;

@@ -21,6 +21,18 @@ pub const MAX_PAYLOAD: usize = 1500 - 20 - 8;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct UdpHandle(pub Handle);
 
+impl UdpHandle {
+    /// One integer for the system-call layer.
+    pub fn to_raw(self) -> u64 {
+        self.0.to_raw()
+    }
+
+    /// Back from [`UdpHandle::to_raw`]; a made-up value is just an invalid handle.
+    pub fn from_raw(raw: u64) -> Self {
+        UdpHandle(Handle::from_raw(raw))
+    }
+}
+
 /// Errors of UDP calls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UdpError {

@@ -265,7 +265,7 @@ fn start_dnsmasq(ns: &mut Netns) -> bool {
         "--dhcp-option=option:dns-server,10.77.0.1".into(),
         "--host-record=www.example.test,10.77.0.99".into(),
         "--cname=alias.example.test,www.example.test".into(),
-        format!("--pid-file=/tmp/{}.pid", ns.name),
+        format!("--pid-file={}", ns.pid_file()),
     ];
     // Enough A records that the UDP answer (512 bytes without EDNS) must be truncated.
     for i in 1..=60 {

@@ -169,3 +169,24 @@ fn dhcp_falls_back_after_timeout() {
         Some(Ipv4Addr::new(10, 0, 2, 15))
     );
 }
+
+#[test]
+fn off_link_traffic_goes_via_the_gateway() {
+    let a_config = Ipv4Config {
+        gateway: Some(B_IP),
+        ..config(A_IP)
+    };
+    let a = InterfaceConfig::fixed(A_MAC, a_config, 1);
+    let b = InterfaceConfig::fixed(B_MAC, config(B_IP), 2);
+    let mut sim = Sim::with(a, b, Impairment::default(), 13);
+    let sock = sim.a.udp_bind(0).unwrap();
+    // Simulated only: the frame never leaves the two in-memory stacks.
+    sim.a
+        .udp_send_to(sock, Ipv4Addr::new(198, 51, 100, 7), 9, b"via gw")
+        .unwrap();
+    sim.run_until(100, |_| false);
+    // B resolved as the next hop (ARP), got the frame at its MAC, and, not being a router,
+    // counted it as not for it.
+    assert_eq!(sim.b.counters().drops.not_for_us, 1);
+    assert_eq!(sim.a.counters().drops.arp_failed, 0);
+}

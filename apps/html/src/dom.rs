@@ -214,6 +214,16 @@ impl Document {
         }
     }
 
+    /// `id` and every node below it in document order (pre-order), without recursion.
+    /// Template contents are not included (they are not children).
+    pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
+        Descendants {
+            document: self,
+            root: id,
+            next: Some(id),
+        }
+    }
+
     /// Unlinks `id` from its parent, if any.
     pub fn detach(&mut self, id: NodeId) {
         let node = self.node(id);
@@ -280,15 +290,10 @@ impl Document {
     /// The text of all descendant text nodes, in order.
     pub fn text_content(&self, id: NodeId) -> String {
         let mut out = String::new();
-        let mut stack = Vec::new();
-        stack.push(id);
-        while let Some(current) = stack.pop() {
-            if let NodeData::Text(text) = &self.node(current).data {
+        for node in self.descendants(id) {
+            if let NodeData::Text(text) = &self.node(node).data {
                 out.push_str(text);
             }
-            let mut children: Vec<NodeId> = self.children(current).collect();
-            children.reverse();
-            stack.extend(children);
         }
         out
     }
@@ -306,6 +311,37 @@ impl Iterator for Children<'_> {
     fn next(&mut self) -> Option<NodeId> {
         let current = self.next?;
         self.next = self.document.node(current).next_sibling;
+        Some(current)
+    }
+}
+
+/// Pre-order iterator over a subtree (see [`Document::descendants`]).
+pub struct Descendants<'a> {
+    document: &'a Document,
+    root: NodeId,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+
+    fn next(&mut self) -> Option<NodeId> {
+        let current = self.next?;
+        let node = self.document.node(current);
+        self.next = node.first_child.or_else(|| {
+            // Climb until a node with a next sibling, stopping at the root.
+            let mut at = current;
+            loop {
+                if at == self.root {
+                    return None;
+                }
+                let here = self.document.node(at);
+                if let Some(sibling) = here.next_sibling {
+                    return Some(sibling);
+                }
+                at = here.parent?;
+            }
+        });
         Some(current)
     }
 }

@@ -29,6 +29,23 @@ fn missing_doctype_means_quirks_and_errors_are_counted() {
 }
 
 #[test]
+fn descendants_in_document_order() {
+    let document = parse_document("<div><p>a<b>b</b></p><p>c</p></div>d", Options::default());
+    let names: Vec<String> = document
+        .descendants(Document::ROOT)
+        .map(|n| match &document.node(n).data {
+            NodeData::Element(e) => e.name.clone(),
+            NodeData::Text(t) => t.clone(),
+            _ => String::from("#"),
+        })
+        .collect();
+    assert_eq!(
+        names,
+        ["#", "html", "head", "body", "div", "p", "a", "b", "b", "p", "c", "d"]
+    );
+}
+
+#[test]
 fn walking_the_arena() {
     let document = parse_document("<ul><li>one<li>two</ul>", Options::default());
     let mut items = Vec::new();

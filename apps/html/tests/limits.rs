@@ -187,6 +187,8 @@ fn quadratic_traps_stay_fast() {
             .map(|i| format!("<i class=c{i}>"))
             .collect::<String>()
             + &"</b>".repeat(n),
+        String::from("<x><div>") + &"<span>".repeat(n) + &"</x>".repeat(n),
+        String::from("<p><button>") + &"<span>".repeat(n) + &"<div>".repeat(n),
         String::from("<table>") + &"<tr><td><span>".repeat(n / 2) + &"</x>".repeat(n),
     ];
     for trap in &traps {

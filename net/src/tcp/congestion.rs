@@ -89,7 +89,7 @@ impl Congestion {
             self.cwnd = self.cwnd.saturating_add(self.mss);
             return AckAction::Nothing;
         }
-        self.dupacks += 1;
+        self.dupacks = self.dupacks.saturating_add(1);
         // RFC 6582 §3.2 step 1: only enter recovery if this loss is after the last one.
         let after_last_loss = self.recover.is_none_or(|r| super::seq::ge(snd_una, r));
         if self.dupacks == 3 && after_last_loss {

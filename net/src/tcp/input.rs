@@ -50,6 +50,17 @@ impl TcpSocket {
         self.snd_wl1 = syn.seq;
     }
 
+    /// A SYN for this connection's endpoints arrived while we are in TIME-WAIT: if its
+    /// sequence number is beyond everything of the old connection, close the old one so a
+    /// listener can accept the new one (RFC 9293 §3.6.1). Returns true if closed.
+    pub(crate) fn end_time_wait_for(&mut self, syn: &TcpRepr) -> bool {
+        if self.state == TcpState::TimeWait && seq::gt(syn.seq, self.rcv_nxt) {
+            self.enter_closed(None);
+            return true;
+        }
+        false
+    }
+
     /// Processes one segment addressed to this connection.
     pub(crate) fn process(&mut self, seg: &TcpRepr, now: u64, out: &mut Vec<Segment>) {
         match self.state {
@@ -221,7 +232,7 @@ impl TcpSocket {
                         self.rx.extend(&more);
                         self.ack_now = true; // a hole was filled (RFC 5681 §4.2)
                     }
-                    self.unacked_segments += 1;
+                    self.unacked_segments = self.unacked_segments.saturating_add(1);
                     self.ack_delayed = true;
                     if self.unacked_segments >= 2 {
                         self.ack_now = true;
@@ -416,5 +427,23 @@ mod tests {
         s.process(&rst, 4, &mut out);
         assert_eq!(s.state(), TcpState::Closed);
         assert_eq!(s.error(), Some(TcpError::Reset));
+    }
+
+    #[test]
+    fn time_wait_yields_to_a_newer_syn() {
+        let (local, remote) = ends();
+        let mut s = TcpSocket::from_syn(local, remote, &syn(None, None), 5, TcpConfig::default());
+        s.enter_time_wait(0);
+        s.rcv_nxt = 5000;
+        assert!(!s.end_time_wait_for(&TcpRepr {
+            seq: 4000,
+            ..syn(None, None)
+        }));
+        assert_eq!(s.state(), TcpState::TimeWait);
+        assert!(s.end_time_wait_for(&TcpRepr {
+            seq: 6000,
+            ..syn(None, None)
+        }));
+        assert_eq!(s.state(), TcpState::Closed);
     }
 }

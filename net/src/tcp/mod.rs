@@ -1,8 +1,8 @@
 //! TCP (RFC 9293): one [`TcpSocket`] per connection or listener.
 //!
 //! The socket is a pure state machine. It never touches a device or a clock: the interface
-//! hands it parsed segments ([`TcpSocket::process`]) and the current time, and collects the
-//! segments it wants to send ([`TcpSocket::dispatch`], [`TcpSocket::on_timer`]) as owned
+//! hands it parsed segments (`TcpSocket::process`) and the current time, and collects the
+//! segments it wants to send (`TcpSocket::dispatch`, `TcpSocket::on_timer`) as owned
 //! [`Segment`]s that the interface wraps in IPv4 and Ethernet.
 //!
 //! The module is split by concern, as RFC 9293 §3 is:

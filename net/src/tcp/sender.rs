@@ -69,7 +69,7 @@ impl TcpSocket {
 
     fn arm_retransmit(&mut self, now: u64) {
         if self.rtx_deadline.is_none() {
-            self.rtx_deadline = Some(now + self.rtt.rto_ms());
+            self.rtx_deadline = Some(now.saturating_add(self.rtt.rto_ms()));
         }
     }
 
@@ -267,7 +267,7 @@ impl TcpSocket {
         }
         self.rtx_deadline = None;
         if flight > 0 {
-            self.rtx_deadline = Some(now + self.rtt.rto_ms());
+            self.rtx_deadline = Some(now.saturating_add(self.rtt.rto_ms()));
         }
     }
 

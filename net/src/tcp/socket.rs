@@ -298,7 +298,7 @@ impl TcpSocket {
     pub(super) fn enter_time_wait(&mut self, now: u64) {
         self.state = TcpState::TimeWait;
         self.rtx_deadline = None;
-        self.time_wait_deadline = Some(now + self.config.time_wait_ms);
+        self.time_wait_deadline = Some(now.saturating_add(self.config.time_wait_ms));
     }
 
     /// Sequence number of `tx[0]`: just after our SYN until the SYN is acknowledged.

@@ -6,31 +6,40 @@ use core::net::Ipv4Addr;
 
 /// Adds `data` as big-endian 16-bit words (odd final byte padded with zero) to `acc`.
 ///
-/// Eight bytes are summed at a time as two 32-bit words in a 64-bit accumulator: since
-/// 2^16 = 1 modulo 2^16 - 1, folding the wide sum at the end gives the same ones' complement
-/// sum as adding 16-bit words one by one (RFC 1071 §2(B), "parallel summation").
+/// Fast path (RFC 1071 §2): the bulk is summed eight bytes at a time as two native-order
+/// 32-bit words in 64-bit accumulators. Since 2^16 = 1 modulo 2^16 - 1, folding a wide sum
+/// gives the same ones' complement sum as adding 16-bit words one by one (§2(C),
+/// "parallel summation"), and a sum taken in the machine's byte order is the byte-swap of
+/// the big-endian one (§2(B), "byte order independence").
 pub fn add(acc: u32, data: &[u8]) -> u32 {
-    let mut wide = u64::from(acc);
     let mut chunks = data.chunks_exact(8);
+    let (mut low, mut high) = (0u64, 0u64);
     for c in &mut chunks {
-        let v = u64::from_be_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        wide += (v >> 32) + (v & 0xffff_ffff);
+        let w = u64::from_ne_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        low += w & 0xffff_ffff;
+        high += w >> 32;
     }
+    // Fold the native-order sum to 16 bits, then read it as network order (a byte swap on
+    // little-endian machines, nothing on big-endian ones).
+    let native = fold16(low + high);
+    let mut sum = u64::from(u16::from_be(native));
+    sum += u64::from(acc);
     let mut rest = chunks.remainder().chunks_exact(2);
     for pair in &mut rest {
-        wide += u64::from(u16::from_be_bytes([pair[0], pair[1]]));
+        sum += u64::from(u16::from_be_bytes([pair[0], pair[1]]));
     }
     if let [last] = rest.remainder() {
-        wide += u64::from(*last) << 8;
+        sum += u64::from(*last) << 8;
     }
-    while wide > 0xffff_ffff {
-        wide = (wide & 0xffff_ffff) + (wide >> 32);
+    u32::from(fold16(sum))
+}
+
+/// Folds a wide ones' complement sum down to 16 bits.
+fn fold16(mut sum: u64) -> u16 {
+    while sum > 0xffff {
+        sum = (sum & 0xffff) + (sum >> 16);
     }
-    let mut narrow = wide as u32;
-    while narrow > 0x1_ffff {
-        narrow = (narrow & 0xffff) + (narrow >> 16);
-    }
-    narrow
+    sum as u16
 }
 
 /// Folds the carries and complements: the value that goes into a header.

@@ -1,7 +1,7 @@
 //! DHCP messages (RFC 2131 §2, options RFC 2132).
 //!
 //! A DHCP message is a BOOTP packet (236 fixed bytes: op, htype, hlen, hops, xid, secs,
-//! flags, ciaddr, yiaddr, siaddr, giaddr, chaddr[16], sname[64], file[128]) followed by the
+//! flags, ciaddr, yiaddr, siaddr, giaddr, chaddr (16 bytes), sname (64), file (128)) followed by the
 //! magic cookie 99.130.83.99 and a list of type-length-value options. Options understood:
 //! subnet mask (1), router (3), DNS servers (6), requested address (50), lease time (51),
 //! message type (53), server identifier (54), parameter request list (55), renewal T1 (58),

@@ -109,6 +109,11 @@ impl Netns {
         }
     }
 
+    /// Where a daemon started for this namespace writes its pid (removed on drop).
+    pub fn pid_file(&self) -> String {
+        format!("/tmp/{}.pid", self.name)
+    }
+
     /// Runs a command inside the namespace.
     pub fn exec(&self, args: &[&str]) -> bool {
         let mut full = vec!["ip", "netns", "exec", &self.name];
@@ -157,6 +162,7 @@ impl Drop for Netns {
         // SAFETY: `fd` was returned by open() in `open_tap` and is closed only here.
         unsafe { libc::close(self.fd) };
         run(&["ip", "netns", "del", &self.name]);
+        let _ = std::fs::remove_file(self.pid_file());
     }
 }
 

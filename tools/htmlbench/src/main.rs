@@ -3,7 +3,9 @@
 //! ratio ours / html5ever (goal: >= 1.0).
 //!
 //! Usage: `cargo run --release -p htmlbench [-- SIZE_MB [FILE]]`; with FILE, that page is
-//! parsed instead of the generated one. `--save PATH` writes the generated page and exits.
+//! parsed instead of the generated one. `--save PATH` writes the generated page and exits;
+//! `--only ours|html5ever|none` parses the page once with one parser, or none (for
+//! `perf stat`: subtract the `none` run, which only generates the page).
 
 mod page;
 
@@ -20,6 +22,21 @@ fn time(parse: impl FnOnce() -> usize) -> (Duration, usize) {
 
 fn main() {
     let mut args = std::env::args().skip(1).peekable();
+    if args.peek().map(String::as_str) == Some("--only") {
+        let which = args.nth(1).unwrap_or_default();
+        let page = page::generate(8 << 20);
+        let count = if which == "none" {
+            page.len()
+        } else if which == "ours" {
+            html::parse_document(&page, html::Options::default()).len()
+        } else {
+            let dom =
+                html5ever::parse_document(RcDom::default(), Default::default()).one(page.as_str());
+            dom.errors.len()
+        };
+        println!("{which}: {count}");
+        return;
+    }
     if args.peek().map(String::as_str) == Some("--save") {
         let path = args.nth(1).unwrap_or_else(|| "page.html".into());
         let size_mb: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(8);

@@ -247,7 +247,7 @@ fn the_pie_menu_opens_apps_and_the_audit_view_kills_them() -> vmtest::Result<()>
     vm.tablet_move(960, 600)?;
     let before = vm.screenshot("before-pie")?;
     vm.click("right")?;
-    std::thread::sleep(Duration::from_millis(800));
+    std::thread::sleep(Duration::from_millis(2500));
     let menu = vm.screenshot("pie-menu")?;
     let changed = (860..1060)
         .flat_map(|x| (500..700).map(move |y| (x, y)))
@@ -259,6 +259,7 @@ fn the_pie_menu_opens_apps_and_the_audit_view_kills_them() -> vmtest::Result<()>
     );
     // Items run clockwise from the top: clock, cube, editor, audit. Cube is on the right.
     vm.tablet_move(1040, 600)?;
+    std::thread::sleep(Duration::from_millis(300));
     let mark = vm.mark();
     vm.click("left")?;
     vm.wait_for_after(mark, "app cube: started", SHORT)?;

@@ -39,6 +39,7 @@ mod token;
 pub use state::State;
 pub use token::{Attribute, Doctype, Tag, Token};
 
+use crate::dom::AttributeNamespace;
 use alloc::collections::{BTreeSet, VecDeque};
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -258,7 +259,12 @@ impl Tokenizer {
         if duplicate {
             self.error("duplicate-attribute");
         } else {
-            self.tag.attributes.push(Attribute { name, value });
+            self.tag.attributes.push(Attribute {
+                namespace: AttributeNamespace::None,
+                prefix: None,
+                name,
+                value,
+            });
         }
     }
 
@@ -306,13 +312,12 @@ impl Tokenizer {
 
     /// Preprocessing errors of §13.2.3.5: controls and noncharacters in the stream.
     fn count_stream_errors(&mut self) {
-        let mut count = 0;
-        let bytes = self.input.as_bytes();
         let mut index = 0;
-        while index < bytes.len() {
+        while index < self.input.len() {
+            let bytes = &self.input.as_bytes()[index..];
             // Eight plain printable ASCII bytes at a time (no byte below 0x20 or above 0x7E)
             // cannot hold an error; this skips most of a typical page.
-            if let Some(chunk) = bytes.get(index..index + 8) {
+            if let Some(chunk) = bytes.get(..8) {
                 let word = u64::from_le_bytes([
                     chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
                 ]);
@@ -323,35 +328,24 @@ impl Tokenizer {
                     continue;
                 }
             }
-            let byte = bytes[index];
-            let suspicious = match byte {
-                b'\t' | b'\n' | b'\x0C' | 0 => false,
-                0x01..=0x1F | 0x7F => {
-                    count += 1;
-                    false
-                }
+            let byte = bytes[0];
+            index += 1;
+            match byte {
+                b'\t' | b'\n' | b'\x0C' | 0 => {}
+                0x01..=0x1F | 0x7F => self.error("control-character-in-input-stream"),
                 // Only C1 controls (C2 80-9F) and noncharacters (EF ..., F0-F4 ...) can
                 // start with these lead bytes; everything else is ordinary text.
-                0xC2 | 0xEF | 0xF0..=0xF4 => true,
-                _ => false,
-            };
-            if suspicious {
-                let c = self
-                    .input
-                    .get(index..)
-                    .and_then(|s| s.chars().next())
-                    .unwrap_or(' ');
-                let code = c as u32;
-                let nonchar = (0xFDD0..=0xFDEF).contains(&code) || (code & 0xFFFE) == 0xFFFE;
-                if (0x80..=0x9F).contains(&code) || nonchar {
-                    count += 1;
+                0xC2 | 0xEF | 0xF0..=0xF4 => {
+                    let rest = self.input.get(index - 1..).unwrap_or("");
+                    let code = rest.chars().next().map(|c| c as u32).unwrap_or(0);
+                    if (0x80..=0x9F).contains(&code) {
+                        self.error("control-character-in-input-stream");
+                    } else if (0xFDD0..=0xFDEF).contains(&code) || (code & 0xFFFE) == 0xFFFE {
+                        self.error("noncharacter-in-input-stream");
+                    }
                 }
+                _ => {}
             }
-            index += 1;
-        }
-        if count > 0 {
-            self.error("control-or-noncharacter-in-input-stream");
-            self.error_count += count - 1;
         }
     }
 }

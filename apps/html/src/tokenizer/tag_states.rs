@@ -1,6 +1,7 @@
 //! Attribute states, the bogus comment and markup declaration open states: HTML
 //! §13.2.5.32-42. Comments and CDATA sections are in `comment_states.rs`.
 
+use super::text_states::plain_ascii_run;
 use super::{is_space, State, Tokenizer};
 
 impl Tokenizer {
@@ -26,6 +27,14 @@ impl Tokenizer {
     /// §13.2.5.33 Attribute name state.
     pub(super) fn attribute_name_state(&mut self) {
         loop {
+            let run = plain_ascii_run(&self.input.as_bytes()[self.pos..], b"/>=\"'<");
+            if run > 0 {
+                let bytes = &self.input.as_bytes()[self.pos..self.pos + run];
+                self.attribute_name.reserve(run);
+                self.attribute_name
+                    .extend(bytes.iter().map(|b| b.to_ascii_lowercase() as char));
+                self.pos += run;
+            }
             let c = self.consume();
             match c {
                 Some(s) if is_space(s) || s == '/' || s == '>' => {
@@ -117,6 +126,11 @@ impl Tokenizer {
 
     /// §13.2.5.38 Attribute value (unquoted) state.
     pub(super) fn attribute_value_unquoted_state(&mut self) {
+        let run = plain_ascii_run(&self.input.as_bytes()[self.pos..], b"&>\"'<=`");
+        if let Some(text) = self.input.get(self.pos..self.pos + run) {
+            self.attribute_value.push_str(text);
+        }
+        self.pos += run;
         match self.consume() {
             Some(s) if is_space(s) => self.state = State::BeforeAttributeName,
             Some('&') => {

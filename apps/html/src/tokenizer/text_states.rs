@@ -13,6 +13,16 @@ fn plain_run(bytes: &[u8], stops: &[u8]) -> usize {
         .unwrap_or(bytes.len())
 }
 
+/// Length of the run of printable ASCII (no space, no control) at the start of `bytes`
+/// that holds none of `stops`: characters a name state would just append.
+#[inline]
+pub(super) fn plain_ascii_run(bytes: &[u8], stops: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !(b > 0x20 && b < 0x7F) || stops.contains(&b))
+        .unwrap_or(bytes.len())
+}
+
 impl Tokenizer {
     /// Copies the run of ordinary characters up to the next byte in `stops` to the output.
     #[inline]
@@ -162,6 +172,15 @@ impl Tokenizer {
     /// §13.2.5.8 Tag name state.
     pub(super) fn tag_name_state(&mut self) {
         loop {
+            let run = plain_ascii_run(&self.input.as_bytes()[self.pos..], b"/>");
+            if run > 0 {
+                let bytes = &self.input.as_bytes()[self.pos..self.pos + run];
+                self.tag.name.reserve(run);
+                self.tag
+                    .name
+                    .extend(bytes.iter().map(|b| b.to_ascii_lowercase() as char));
+                self.pos += run;
+            }
             match self.consume() {
                 Some(c) if is_space(c) => {
                     self.state = State::BeforeAttributeName;

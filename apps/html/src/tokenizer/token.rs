@@ -4,12 +4,9 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-/// One attribute as the tokenizer sees it: a lowercased name and a value.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attribute {
-    pub name: String,
-    pub value: String,
-}
+/// Attributes are the DOM's type from the start (in no namespace until the tree builder
+/// adjusts foreign ones), so building an element moves them instead of copying.
+pub use crate::dom::Attribute;
 
 /// A start or end tag. End tags never carry attributes (the tokenizer drops them).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

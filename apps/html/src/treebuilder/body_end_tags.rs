@@ -1,5 +1,6 @@
 //! §13.2.6.4.7 The "in body" insertion mode: end tags.
 
+use super::open_elements::SPECIAL;
 use super::stack::Scope;
 use super::{Mode, TreeBuilder};
 use crate::tokenizer::{Tag, Token};
@@ -52,6 +53,7 @@ impl TreeBuilder {
                     self.error();
                     return;
                 }
+                self.check_open_at_body_end();
                 self.mode = Mode::AfterBody;
                 if name == "html" {
                     self.process_in(Mode::AfterBody, Token::EndTag(tag));
@@ -163,21 +165,17 @@ impl TreeBuilder {
             self.error();
             return;
         }
-        for index in (0..self.open.len()).rev() {
-            let node = self.open[index];
-            if self.is_html_one_of(node, &[name]) {
+        match self.find_in_scope(&[name], SPECIAL) {
+            Some(index) => {
+                let node = self.open[index];
                 let owned = String::from(name);
                 self.generate_implied_end_tags(&owned);
                 if self.current() != Some(node) {
                     self.error();
                 }
                 self.open.truncate(index);
-                return;
             }
-            if self.is_special(node) {
-                self.error();
-                return;
-            }
+            None => self.error(),
         }
     }
 }

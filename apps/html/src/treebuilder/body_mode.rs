@@ -51,6 +51,7 @@ impl TreeBuilder {
                 if !self.template_modes.is_empty() {
                     self.in_template_mode(Token::EndOfFile);
                 } else {
+                    self.check_open_at_body_end();
                     self.stop();
                 }
             }

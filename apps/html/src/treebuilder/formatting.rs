@@ -277,7 +277,8 @@ impl TreeBuilder {
                 .rposition(|&n| n == furthest_block)
             {
                 let kind = self.counted_kind(replacement);
-                self.open.insert(index + 1, replacement, kind);
+                let flags = self.stack_flags(replacement);
+                self.open.insert(index + 1, replacement, kind, flags);
             }
         }
         true

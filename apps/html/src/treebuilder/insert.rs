@@ -3,7 +3,7 @@
 //! inserting elements, characters and comments.
 
 use super::TreeBuilder;
-use crate::dom::{Attribute, AttributeNamespace, Document, Element, Namespace, NodeData, NodeId};
+use crate::dom::{Attribute, Document, Element, Namespace, NodeData, NodeId};
 use crate::tokenizer::Tag;
 use alloc::collections::BTreeSet;
 use alloc::string::String;
@@ -19,14 +19,6 @@ pub(super) struct Place {
 /// Token attributes as DOM attributes in no namespace.
 pub(super) fn plain_attributes(tag: Tag) -> Vec<Attribute> {
     tag.attributes
-        .into_iter()
-        .map(|a| Attribute {
-            namespace: AttributeNamespace::None,
-            prefix: None,
-            name: a.name,
-            value: a.value,
-        })
-        .collect()
 }
 
 impl TreeBuilder {

@@ -42,8 +42,10 @@ use crate::dom::{Document, Namespace, NodeId};
 use crate::tokenizer::{State, Tag, Token, Tokenizer};
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::cell::Cell;
 use formatting_list::FormattingList;
 use open_elements::{Counted, OpenElements};
+use stack::ScopeCacheEntry;
 
 /// The insertion modes of §13.2.4.1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,6 +96,8 @@ pub struct TreeBuilder {
     switch_tokenizer: Option<State>,
     stopped: bool,
     errors: usize,
+    /// Remembered failed scope walks (`stack.rs`).
+    scope_cache: Cell<[ScopeCacheEntry; 8]>,
 }
 
 impl TreeBuilder {
@@ -117,6 +121,7 @@ impl TreeBuilder {
             switch_tokenizer: None,
             stopped: false,
             errors: 0,
+            scope_cache: Cell::new([ScopeCacheEntry::default(); 8]),
         }
     }
 
@@ -281,7 +286,8 @@ impl TreeBuilder {
     /// Pushes `node` onto the stack of open elements.
     fn push_open(&mut self, node: NodeId) {
         let kind = self.counted_kind(node);
-        self.open.push(node, kind);
+        let flags = self.stack_flags(node);
+        self.open.push(node, kind, flags);
     }
 
     /// The current node (bottom of the stack of open elements).

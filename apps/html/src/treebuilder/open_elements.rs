@@ -98,11 +98,24 @@ pub(super) enum Counted {
     Foreign(u32),
 }
 
+/// Per-entry flags, computed once when an element is pushed so that walks down the stack
+/// test bits instead of comparing names.
+pub(super) const SPECIAL: u8 = 1;
+pub(super) const BOUNDARY_DEFAULT: u8 = 2;
+pub(super) const BOUNDARY_LIST_ITEM: u8 = 4;
+pub(super) const BOUNDARY_BUTTON: u8 = 8;
+pub(super) const BOUNDARY_TABLE: u8 = 16;
+pub(super) const BOUNDARY_SELECT: u8 = 32;
+
 /// The stack itself; index 0 is the `html` element, the last entry the current node.
 pub(super) struct OpenElements {
     pub names: NameTable,
     nodes: Vec<NodeId>,
     kinds: Vec<Counted>,
+    flags: Vec<u8>,
+    /// Bumped whenever an entry leaves the stack or entries shift; while it stays the same,
+    /// the stack has only grown, so earlier walk results still hold below the old top.
+    pub shrinks: u64,
     html_counts: Vec<u32>,
     foreign_counts: Vec<u32>,
     on_stack: Vec<bool>,
@@ -114,6 +127,8 @@ impl Default for OpenElements {
             names: NameTable::new(),
             nodes: Vec::new(),
             kinds: Vec::new(),
+            flags: Vec::new(),
+            shrinks: 0,
             html_counts: Vec::new(),
             foreign_counts: Vec::new(),
             on_stack: Vec::new(),
@@ -141,15 +156,18 @@ impl OpenElements {
         self.on_stack[node.index()] = open;
     }
 
-    /// Pushes `node`, counted as `kind`.
-    pub fn push(&mut self, node: NodeId, kind: Counted) {
+    /// Pushes `node`, counted as `kind`, with its `flags`.
+    pub fn push(&mut self, node: NodeId, kind: Counted, flags: u8) {
         self.mark(node, kind, true);
         self.nodes.push(node);
         self.kinds.push(kind);
+        self.flags.push(flags);
     }
 
     pub fn pop(&mut self) -> Option<NodeId> {
         let node = self.nodes.pop()?;
+        self.shrinks += 1;
+        self.flags.pop();
         if let Some(kind) = self.kinds.pop() {
             self.mark(node, kind, false);
         }
@@ -166,17 +184,31 @@ impl OpenElements {
         if index >= self.nodes.len() {
             return None;
         }
+        self.shrinks += 1;
         let node = self.nodes.remove(index);
         let kind = self.kinds.remove(index);
+        self.flags.remove(index);
         self.mark(node, kind, false);
         Some(node)
     }
 
-    pub fn insert(&mut self, index: usize, node: NodeId, kind: Counted) {
+    pub fn insert(&mut self, index: usize, node: NodeId, kind: Counted, flags: u8) {
         let index = index.min(self.nodes.len());
+        self.shrinks += 1;
         self.mark(node, kind, true);
         self.nodes.insert(index, node);
         self.kinds.insert(index, kind);
+        self.flags.insert(index, flags);
+    }
+
+    /// The counting kind of the entry at `index`.
+    pub fn kind_at(&self, index: usize) -> Option<Counted> {
+        self.kinds.get(index).copied()
+    }
+
+    /// The flags of the entry at `index`.
+    pub fn flags_at(&self, index: usize) -> u8 {
+        self.flags.get(index).copied().unwrap_or(0)
     }
 
     /// Puts `node` where the entry at `index` was (an element with the same name, as the
@@ -226,6 +258,15 @@ impl OpenElements {
             Some(id) => self.html_counts.get(id as usize).copied().unwrap_or(0) == 0,
             None => true,
         })
+    }
+
+    /// How many open HTML elements are named one of `names` (distinct names).
+    pub fn count_html(&self, names: &[&str]) -> usize {
+        names
+            .iter()
+            .filter_map(|name| self.names.find(name))
+            .map(|id| self.html_counts.get(id as usize).copied().unwrap_or(0) as usize)
+            .sum()
     }
 
     /// Whether no foreign element whose lowercased name is `lowercase_name` is open.

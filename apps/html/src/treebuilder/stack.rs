@@ -1,6 +1,10 @@
 //! The stack of open elements (§13.2.4.3): element scopes, implied end tags, clearing back
 //! to a table context, and resetting the insertion mode (§13.2.4.1).
 
+use super::open_elements::{
+    Counted, BOUNDARY_BUTTON, BOUNDARY_DEFAULT, BOUNDARY_LIST_ITEM, BOUNDARY_SELECT,
+    BOUNDARY_TABLE, SPECIAL,
+};
 use super::{Mode, TreeBuilder};
 use crate::dom::{Namespace, NodeId};
 
@@ -112,6 +116,25 @@ const SPECIAL_HTML: &[&str] = &[
     "xmp",
 ];
 
+/// One remembered failed scope walk (see [`TreeBuilder::find_in_scope`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct ScopeCacheEntry {
+    key: u64,
+    shrinks: u64,
+    len: usize,
+}
+
+/// The flag bit of the elements that bound `scope`.
+pub(super) fn scope_bit(scope: Scope) -> u8 {
+    match scope {
+        Scope::Default => BOUNDARY_DEFAULT,
+        Scope::ListItem => BOUNDARY_LIST_ITEM,
+        Scope::Button => BOUNDARY_BUTTON,
+        Scope::Table => BOUNDARY_TABLE,
+        Scope::Select => BOUNDARY_SELECT,
+    }
+}
+
 impl TreeBuilder {
     /// Whether `id` is in the special category (§13.2.4.2).
     pub(super) fn is_special(&self, id: NodeId) -> bool {
@@ -163,20 +186,75 @@ impl TreeBuilder {
         }
     }
 
+    /// The stack flags of `node`: special, and which scopes it bounds.
+    pub(super) fn stack_flags(&self, node: NodeId) -> u8 {
+        let mut flags = 0;
+        if self.is_special(node) {
+            flags |= SPECIAL;
+        }
+        for scope in [
+            Scope::Default,
+            Scope::ListItem,
+            Scope::Button,
+            Scope::Table,
+            Scope::Select,
+        ] {
+            if self.is_scope_boundary(node, scope) {
+                flags |= scope_bit(scope);
+            }
+        }
+        flags
+    }
+
     /// "Has an element in scope" for HTML elements named one of `names`.
     pub(super) fn in_scope(&self, names: &[&str], scope: Scope) -> bool {
+        self.find_in_scope(names, scope_bit(scope)).is_some()
+    }
+
+    /// The walk behind the scope checks: the index of the topmost HTML element named one
+    /// of `names`, if it comes before (above) any entry whose flags contain `bit`.
+    ///
+    /// A failed walk is remembered in a small cache with the stack's size; while the stack
+    /// has only grown since, the next walk for the same question stops at the old top. So
+    /// `<p><button>` followed by 50 000 `<span><div>`s costs one step per `<div>`, not a
+    /// walk down every `<span>`.
+    pub(super) fn find_in_scope(&self, names: &[&str], bit: u8) -> Option<usize> {
         if self.open.lacks_html(names) {
-            return false;
+            return None;
         }
-        for &node in self.open.as_slice().iter().rev() {
-            if self.is_html_one_of(node, names) {
-                return true;
+        // Compare interned ids and flag bits: no string work inside the walk.
+        let mut ids = [u32::MAX; 8];
+        let mut key = u64::from(bit);
+        for (slot, name) in ids.iter_mut().zip(names) {
+            *slot = self.open.names.find(name).unwrap_or(u32::MAX);
+            key = key.rotate_left(13) ^ u64::from(*slot);
+        }
+        let len = self.open.len();
+        let mut cache = self.scope_cache.get();
+        let cached = cache
+            .iter()
+            .position(|e| e.key == key && e.shrinks == self.open.shrinks && e.len <= len);
+        let floor = cached.map(|i| cache[i].len).unwrap_or(0);
+        for index in (floor..len).rev() {
+            if let Some(Counted::Html(id)) = self.open.kind_at(index) {
+                if ids.contains(&id) {
+                    return Some(index);
+                }
             }
-            if self.is_scope_boundary(node, scope) {
-                return false;
+            if self.open.flags_at(index) & bit != 0 {
+                break;
             }
         }
-        false
+        // Not found: remember how far this answer holds.
+        let entry = ScopeCacheEntry {
+            key,
+            shrinks: self.open.shrinks,
+            len,
+        };
+        let slot = cached.unwrap_or_else(|| (key as usize) % cache.len());
+        cache[slot] = entry;
+        self.scope_cache.set(cache);
+        None
     }
 
     /// "Has an element in scope" for one particular node.
@@ -184,11 +262,12 @@ impl TreeBuilder {
         if !self.open.contains(target) {
             return false;
         }
-        for &node in self.open.as_slice().iter().rev() {
-            if node == target {
+        let bit = scope_bit(scope);
+        for index in (0..self.open.len()).rev() {
+            if self.open[index] == target {
                 return true;
             }
-            if self.is_scope_boundary(node, scope) {
+            if self.open.flags_at(index) & bit != 0 {
                 return false;
             }
         }
@@ -233,6 +312,18 @@ impl TreeBuilder {
             } else {
                 break;
             }
+        }
+    }
+
+    /// The check made at the end of the body (§13.2.6.4.7, end-of-file, `</body>`,
+    /// `</html>`): a parse error if an element other than these is still open.
+    pub(super) fn check_open_at_body_end(&mut self) {
+        const MAY_STAY_OPEN: &[&str] = &[
+            "dd", "dt", "li", "optgroup", "option", "p", "rb", "rp", "rt", "rtc", "tbody", "td",
+            "tfoot", "th", "thead", "tr", "body", "html",
+        ];
+        if self.open.count_html(MAY_STAY_OPEN) < self.open.len() {
+            self.error();
         }
     }
 

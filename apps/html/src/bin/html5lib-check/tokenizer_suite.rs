@@ -104,8 +104,13 @@ fn push_merged(tokens: &mut Vec<Expected>, token: Expected) {
     tokens.push(token);
 }
 
-/// Runs our tokenizer from `state` and returns the tokens in the suite's shape.
-fn tokenize(input: &str, state: State, last_start_tag: Option<&str>) -> Vec<Expected> {
+/// Runs our tokenizer from `state`: the tokens in the suite's shape and the parse error
+/// codes (sorted).
+fn tokenize(
+    input: &str,
+    state: State,
+    last_start_tag: Option<&str>,
+) -> (Vec<Expected>, Vec<&'static str>) {
     let mut tokenizer = Tokenizer::new(input);
     tokenizer.state = state;
     if let Some(tag) = last_start_tag {
@@ -133,7 +138,9 @@ fn tokenize(input: &str, state: State, last_start_tag: Option<&str>) -> Vec<Expe
         };
         push_merged(&mut tokens, token);
     }
-    tokens
+    let mut codes = tokenizer.error_codes().to_vec();
+    codes.sort_unstable();
+    (tokens, codes)
 }
 
 /// Runs every case of one `.test` file.
@@ -172,7 +179,20 @@ pub fn run(text: &str, verbose: bool) -> Tally {
                 }
                 continue;
             };
-            let actual = tokenize(input, state, last_start_tag);
+            let (actual, codes) = tokenize(input, state, last_start_tag);
+            let mut expected_codes: Vec<&str> = test
+                .get("errors")
+                .map(|e| e.as_array())
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|e| e.get("code").and_then(|c| c.as_str()))
+                .collect();
+            expected_codes.sort_unstable();
+            if codes == expected_codes {
+                tally.codes_matched += 1;
+            } else if verbose {
+                println!("CODES {input:?} ({state_name}): want {expected_codes:?}, got {codes:?}");
+            }
             if &actual == expected {
                 tally.passed += 1;
             } else if verbose {

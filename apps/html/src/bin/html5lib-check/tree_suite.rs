@@ -11,6 +11,8 @@ struct Case {
     fragment_context: Option<String>,
     script_on: bool,
     expected: String,
+    /// Lines under `#errors` and `#new-errors`: how many parse errors to expect.
+    expected_errors: usize,
 }
 
 /// Splits a `.dat` file into its cases.
@@ -25,7 +27,6 @@ fn cases(text: &str) -> Vec<Case> {
         let Some(errors) = section("#errors") else {
             continue;
         };
-        let _ = errors;
         let Some(document) = section("#document") else {
             continue;
         };
@@ -52,18 +53,27 @@ fn cases(text: &str) -> Vec<Case> {
         }
         let mut expected = expected_lines.join("\n");
         expected.push('\n');
+        let is_header = |l: &&str| headers.contains(l);
+        let expected_errors = block[errors + 1..]
+            .iter()
+            .take_while(|l| !is_header(l))
+            .count()
+            + section("#new-errors")
+                .map(|n| block[n + 1..].iter().take_while(|l| !is_header(l)).count())
+                .unwrap_or(0);
         out.push(Case {
             data,
             fragment_context,
             script_on,
             expected,
+            expected_errors,
         });
     }
     out
 }
 
-/// Parses one case with scripting off and dumps the result.
-fn parse_and_dump(data: &str, fragment_context: Option<&str>) -> String {
+/// Parses one case with scripting off: the dump and the number of parse errors.
+fn parse_and_dump(data: &str, fragment_context: Option<&str>) -> (String, usize) {
     let options = Options { scripting: false };
     match fragment_context {
         Some(context) => {
@@ -73,11 +83,15 @@ fn parse_and_dump(data: &str, fragment_context: Option<&str>) -> String {
                 _ => (Namespace::Html, context),
             };
             let fragment = html::parse_fragment(data, name, namespace, options);
-            dump_children(&fragment.document, fragment.root)
+            let errors = fragment.document.error_count;
+            (dump_children(&fragment.document, fragment.root), errors)
         }
         None => {
             let document = html::parse_document(data, options);
-            dump_children(&document, Document::ROOT)
+            (
+                dump_children(&document, Document::ROOT),
+                document.error_count,
+            )
         }
     }
 }
@@ -90,7 +104,15 @@ pub fn run(text: &str, verbose: bool) -> Tally {
             continue;
         }
         tally.total += 1;
-        let actual = parse_and_dump(&case.data, case.fragment_context.as_deref());
+        let (actual, errors) = parse_and_dump(&case.data, case.fragment_context.as_deref());
+        if errors == case.expected_errors {
+            tally.codes_matched += 1;
+        } else if verbose {
+            println!(
+                "ERRORS {:?}: want {}, got {errors}",
+                case.data, case.expected_errors
+            );
+        }
         if actual == case.expected {
             tally.passed += 1;
         } else if verbose {

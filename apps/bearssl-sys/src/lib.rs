@@ -1,0 +1,1 @@
+//! FFI to BearSSL (work in progress).
