@@ -9,7 +9,7 @@ WASM     := target/wasm32-wasip1/release
 # Apps embedded in the image (desktop icons), and apps only the system tests put on a
 # second boot drive's \apps folder (a plain WASI command and the hostile-app suite).
 APPS      := cube clock editor
-TEST_APPS := hello hostile
+TEST_APPS := hello hostile tlsprobe
 TEST_ESP  := build/test-esp
 OVMF     := /usr/share/ovmf/OVMF.fd
 CARGO    ?= cargo
@@ -35,7 +35,7 @@ apps: setup
 	@rm -rf build/apps $(TEST_ESP)/apps
 	@mkdir -p build/apps $(TEST_ESP)/apps
 	@for app in $(APPS); do cp $(WASM)/$$app.wasm build/apps/; done
-	@cp $(WASM)/hello.wasm $(WASM)/hostile-*.wasm $(TEST_ESP)/apps/
+	@cp $(WASM)/hello.wasm $(WASM)/hostile-*.wasm $(WASM)/bench-syscalls.wasm $(TEST_ESP)/apps/
 	@printf 'not a wasm module' > $(TEST_ESP)/apps/broken.wasm
 
 build: apps

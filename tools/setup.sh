@@ -5,7 +5,7 @@ set -euo pipefail
 
 # Debian packages: QEMU and its UEFI firmware; clang/lld/wasi-libc for BearSSL in the apps;
 # dnsmasq, iproute2, tcpdump and openssl for the network tests' real peers.
-packages=(qemu-system-x86 ovmf dnsmasq-base iproute2 python3)
+packages=(qemu-system-x86 ovmf dnsmasq-base iproute2 python3 openssl iputils-ping)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -29,3 +29,6 @@ for target in x86_64-unknown-uefi wasm32-wasip1; do
     rustup target add "$target" >/dev/null
   fi
 done
+
+# BearSSL's C source (Debian's source package, checksum-pinned) and the C toolchain for it.
+sh "$(dirname "$0")/fetch-bearssl.sh"

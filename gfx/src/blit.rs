@@ -55,15 +55,24 @@ impl Surface<'_> {
             dest.x as i64 + origin.x as i64,
             dest.y as i64 + origin.y as i64,
         );
+        // Source columns step by `iw / dw` per destination pixel; the remainder carries, so
+        // `sx` equals `(bx - dx0) * iw / dw` at every pixel without a division each.
+        let (iw, dw) = (image.width() as i64, dest.w as i64);
+        let first = r.x as i64 - dx0; // >= 0: r lies inside dest
+        let (step, step_rem) = (iw / dw, iw % dw);
         for by in r.y..r.bottom() {
             let sy = ((by as i64 - dy0) * image.height() as i64 / dest.h as i64) as u32;
             let src = image.row(sy);
-            let dst = self.span_mut(by, r.x, r.right());
-            for (i, d) in dst.iter_mut().enumerate() {
-                let bx = r.x + i as i32;
-                let sx = ((bx as i64 - dx0) * image.width() as i64 / dest.w as i64) as usize;
-                if let Some(&s) = src.get(sx) {
+            let (mut sx, mut rem) = (first * iw / dw, first * iw % dw);
+            for d in self.span_mut(by, r.x, r.right()) {
+                if let Some(&s) = src.get(sx as usize) {
                     *d = blend(*d, s);
+                }
+                sx += step;
+                rem += step_rem;
+                if rem >= dw {
+                    sx += 1;
+                    rem -= dw;
                 }
             }
         }
@@ -80,13 +89,30 @@ impl Surface<'_> {
         y: i32,
         color: Color,
     ) {
-        let w = width as usize;
-        for row in 0..height as usize {
-            let Some(line) = mask.get(row * w..(row + 1) * w) else {
-                return;
-            };
-            for (col, &cov) in line.iter().enumerate() {
-                self.blend_pixel(x + col as i32, y + row as i32, color, cov);
+        let (w, h) = (width as usize, height as usize);
+        let rows = mask.len().checked_div(w).map_or(0, |n| h.min(n));
+        let (Ok(mw), Ok(mh)) = (i32::try_from(w), i32::try_from(rows)) else {
+            return;
+        };
+        // Clip the mask's rectangle once; then index rows and columns directly.
+        let origin = self.origin();
+        let (bx, by) = (x.saturating_add(origin.x), y.saturating_add(origin.y));
+        let area = Rect::new(bx, by, mw, mh).intersect(&self.buffer_clip());
+        if area.is_empty() || color.a() == 0 {
+            return;
+        }
+        let c0 = (area.x as i64 - bx as i64) as usize;
+        let r0 = (area.y as i64 - by as i64) as usize;
+        for row in 0..area.h as usize {
+            let start = (r0 + row) * w + c0;
+            let line = mask.get(start..start + area.w as usize).unwrap_or(&[]);
+            let dst = self.span_mut(area.y + row as i32, area.x, area.right());
+            for (d, &cov) in dst.iter_mut().zip(line) {
+                match cov {
+                    0 => {}
+                    255 => *d = blend(*d, color.0),
+                    c => *d = blend(*d, color.scale_alpha(c).0),
+                }
             }
         }
     }

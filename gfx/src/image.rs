@@ -21,10 +21,16 @@ impl Bitmap {
     /// A bitmap filled with `color`; dimensions are clamped to 16384.
     pub fn new(width: u32, height: u32, color: Color) -> Bitmap {
         let (width, height) = (width.min(16384), height.min(16384));
+        // Zeroed memory comes cheaply from the allocator; other colours are then filled in
+        // by doubling copies rather than one store per pixel.
+        let mut pixels = vec![0; width as usize * height as usize];
+        if color.0 != 0 {
+            crate::surface::fill_span(&mut pixels, color.0);
+        }
         Bitmap {
             width,
             height,
-            pixels: vec![color.0; width as usize * height as usize],
+            pixels,
         }
     }
 

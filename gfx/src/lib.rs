@@ -14,6 +14,11 @@
 //! * [`shapes`], [`line`](mod@line), [`raster`], [`blit`]: filled and outlined (rounded) rectangles,
 //!   anti-aliased lines, circles and arcs, image copies with alpha, and a triangle rasterizer
 //!   with the top-left fill rule and per-vertex colours (for the pie menu and the 3D cube).
+//!   All of them are written for a WASM interpreter as much as for the CPU: triangles fill
+//!   row spans, curves compute coverage only in their anti-aliased band (`ring.rs`), fills
+//!   and copies become bulk memory operations, and square roots avoid `libm`'s software
+//!   loop (`math.rs`) while giving the same bits, so every pixel matches the obvious
+//!   per-pixel definition (`tests/equivalence.rs` checks that).
 //! * [`font`] and [`text`]: DejaVu faces baked by `tools/fontbake` into 8-bit coverage atlases,
 //!   UTF-8 text with per-glyph advances, measuring, word wrapping, alignment, tabs, selection
 //!   highlighting, and a monospace cell grid for the terminal and the editor.
@@ -40,7 +45,9 @@ pub mod font;
 pub mod geom;
 pub mod image;
 pub mod line;
+mod math;
 pub mod raster;
+mod ring;
 pub mod shapes;
 pub mod surface;
 pub mod text;

@@ -3,13 +3,15 @@
 //! One-pixel lines use Xiaolin Wu's algorithm: step along the major axis one pixel at a time
 //! and split each step's ink between the two pixels that straddle the ideal line, in
 //! proportion to how close each is. Wider lines are drawn as capsules (a segment with round
-//! ends): every pixel in the bounding box gets the coverage of its distance to the segment.
+//! ends): a pixel's coverage comes from its distance to the segment. Per row, only the pixels
+//! within half a pixel of the outline compute that distance; the run inside is filled.
 //! Endpoints are `f32` pixel coordinates; a pixel's centre is at `.5`.
 
-use crate::color::Color;
+use crate::color::{blend, Color};
+use crate::math::{ceil_i32, floor_i32, floorf, sqrt, sqrtf};
 use crate::shapes::coverage;
-use crate::surface::Surface;
-use libm::{fabsf, floorf, sqrtf};
+use crate::surface::{paint_span, Surface};
+use libm::{fabs, fabsf};
 
 /// Endpoints beyond this are clamped so that the stepping loops stay short.
 const LIMIT: f32 = 32768.0;
@@ -109,6 +111,15 @@ impl Surface<'_> {
         // Within a row, only pixels near the line's band can be covered: the band
         // |cross(p - a, d)| <= reach * |d| is an x interval when the line is not horizontal.
         let reach = (half + 1.0) * sqrtf(len2);
+        let capsule_len2 = dx as f64 * dx as f64 + dy as f64 * dy as f64;
+        let capsule = Capsule {
+            dx: dx as f64,
+            dy: dy as f64,
+            len2: capsule_len2,
+            len: sqrt(capsule_len2),
+        };
+        // Very short segments are left to the per-pixel test (their body is ill-conditioned).
+        let banded = capsule.len2 >= 1.0 || capsule.len2 == 0.0;
         for y in by0..by1 {
             let (mut xa, mut xb) = (bx0, bx1);
             if fabsf(dy) > 1e-3 {
@@ -118,7 +129,38 @@ impl Surface<'_> {
                 xa = xa.max(floorf(lo.max(-LIMIT)) as i32);
                 xb = xb.min(floorf(hi.min(LIMIT)) as i32 + 1);
             }
-            for x in xa..xb {
+            // Narrow the row to the pixels within half a pixel of the outline, and find the
+            // run that is surely fully covered (see `Capsule`).
+            let py = (y as f32 + 0.5 - y0) as f64;
+            let mut solid = (1, 0);
+            if banded {
+                let Some(reach) = capsule.row(py, half as f64 + 0.5 + MARGIN) else {
+                    continue;
+                };
+                xa = xa.max(floor_i32(x0 as f64 + reach.0 - 0.5));
+                xb = xb.min(ceil_i32(x0 as f64 + reach.1 - 0.5).saturating_add(1));
+                if let Some(core) = capsule.row(py, half as f64 - 0.5 - MARGIN) {
+                    solid = (
+                        ceil_i32(x0 as f64 + core.0 - 0.5),
+                        floor_i32(x0 as f64 + core.1 - 0.5),
+                    );
+                }
+            }
+            if xa >= xb {
+                continue;
+            }
+            // The columns lie inside the clip, so the row is indexed directly.
+            let origin = self.origin();
+            let row = self.span_mut(y + origin.y, xa + origin.x, xb + origin.x);
+            let at = |x: i32| (x - xa) as usize;
+            let mut x = xa;
+            while x < xb {
+                if solid.0 <= x && x <= solid.1 {
+                    let last = solid.1.min(xb - 1);
+                    paint_span(row.get_mut(at(x)..=at(last)).unwrap_or(&mut []), color);
+                    x = last + 1;
+                    continue;
+                }
                 let (px, py) = (x as f32 + 0.5 - x0, y as f32 + 0.5 - y0);
                 let t = if len2 > 0.0 {
                     ((px * dx + py * dy) / len2).clamp(0.0, 1.0)
@@ -127,9 +169,78 @@ impl Surface<'_> {
                 };
                 let (ex, ey) = (px - t * dx, py - t * dy);
                 let dist = sqrtf(ex * ex + ey * ey);
-                self.blend_pixel(x, y, color, coverage(dist - half));
+                let cov = coverage(dist - half);
+                if let (Some(px), true) = (row.get_mut(at(x)), cov != 0) {
+                    *px = blend(*px, color.scale_alpha(cov).0);
+                }
+                x += 1;
             }
         }
+    }
+}
+
+/// Pixels are classified with this much room (in pixels) for the `f32` rounding of the
+/// per-pixel distances, which stays below a hundredth of a pixel within [`LIMIT`].
+const MARGIN: f64 = 0.05;
+
+/// A segment from (0, 0) to (dx, dy) thickened by a radius: the shape of a thick line. A
+/// pixel whose centre lies in the capsule of radius `half - 0.5` is fully covered and one
+/// outside the capsule of radius `half + 0.5` not at all, so per row only the pixels between
+/// the two need a distance. Worked out in `f64`, where the products of `f32` values are exact.
+struct Capsule {
+    dx: f64,
+    dy: f64,
+    len2: f64,
+    len: f64,
+}
+
+impl Capsule {
+    /// The x interval (relative to the segment's start) of the points of row `py` within `r`
+    /// of the segment, or `None` when there are none.
+    fn row(&self, py: f64, r: f64) -> Option<(f64, f64)> {
+        if r <= 0.0 {
+            return None;
+        }
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        // The two round ends.
+        for (ex, ey) in [(0.0, 0.0), (self.dx, self.dy)] {
+            let k = r * r - (py - ey) * (py - ey);
+            if k > 0.0 {
+                let h = sqrt(k);
+                lo = lo.min(ex - h);
+                hi = hi.max(ex + h);
+            }
+        }
+        // The body: within `r` of the line (|cross(p, d)| <= r·|d|) and between the
+        // perpendiculars through the ends (0 <= p·d <= |d|²).
+        if self.len2 > 0.0 {
+            let reach = r * self.len;
+            let (mut a, mut b) = (f64::NEG_INFINITY, f64::INFINITY);
+            let mut inside = true;
+            if self.dy != 0.0 {
+                let (e0, e1) = (
+                    (py * self.dx - reach) / self.dy,
+                    (py * self.dx + reach) / self.dy,
+                );
+                a = a.max(e0.min(e1));
+                b = b.min(e0.max(e1));
+            } else {
+                inside &= fabs(py * self.dx) <= reach;
+            }
+            if self.dx != 0.0 {
+                let along = py * self.dy;
+                let (s0, s1) = (-along / self.dx, (self.len2 - along) / self.dx);
+                a = a.max(s0.min(s1));
+                b = b.min(s0.max(s1));
+            } else {
+                inside &= (0.0..=self.len2).contains(&(py * self.dy));
+            }
+            if inside && a <= b {
+                lo = lo.min(a);
+                hi = hi.max(b);
+            }
+        }
+        (lo <= hi).then_some((lo, hi))
     }
 }
 

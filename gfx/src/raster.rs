@@ -6,17 +6,20 @@
 //!   exact integer arithmetic and adjacent triangles agree on every shared edge.
 //! * For an edge a→b, `E(p) = (b.x - a.x)(p.y - a.y) - (b.y - a.y)(p.x - a.x)`. After ordering
 //!   the vertices so the triangle's area is positive, a pixel centre `p` is inside when all
-//!   three edge functions are >= 0. E changes by a constant per pixel step, so the inner loop
-//!   only adds.
+//!   three edge functions are >= 0. E changes by a constant per pixel step, so on each row
+//!   the inside pixels are one span whose ends follow from one division per edge: rows are
+//!   filled span by span, never tested pixel by pixel.
 //! * Top-left rule (as in Direct3D's rasterization rules): a centre exactly on an edge belongs
 //!   to the triangle only if that edge is a *top* edge (horizontal, interior below) or a *left*
 //!   edge (interior to its right). Two triangles sharing an edge therefore never both draw,
 //!   nor both skip, a pixel on it: a fan or a mesh has no seams and no double blending.
 //! * Colours are interpolated with the barycentric weights `E_i / area` (Gouraud shading),
-//!   alpha included; pixels blend "source over" when the interpolated alpha is below 255.
+//!   alpha included; pixels blend "source over" when the interpolated alpha is below 255. A
+//!   triangle whose three colours are equal skips interpolation and fills its spans like
+//!   `fill_rect` (plain stores when opaque).
 
 use crate::color::{blend, Color};
-use crate::surface::Surface;
+use crate::surface::{paint_span, Surface};
 
 /// A vertex: position in pixels (centres at `.5`) and its colour.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -71,8 +74,40 @@ fn edge_fn(ax: i64, ay: i64, bx: i64, by: i64, px: i64, py: i64) -> i64 {
     (bx - ax) * (py - ay) - (by - ay) * (px - ax)
 }
 
+/// `n / d` rounded towards negative infinity (`d` > 0).
+fn div_floor(n: i64, d: i64) -> i64 {
+    let q = n / d;
+    if n % d != 0 && n < 0 {
+        q - 1
+    } else {
+        q
+    }
+}
+
+/// `n / d` rounded towards positive infinity (`d` > 0).
+fn div_ceil(n: i64, d: i64) -> i64 {
+    -div_floor(-n, d)
+}
+
+/// The pixels `k` (counted from the row's first column) with `value + k * step - bias >= 0`,
+/// as a half-open range clamped to `0..width`: one edge's share of a row's span.
+fn inside_range(value: i64, edge: &Edge, width: i64) -> (i64, i64) {
+    let need = edge.bias - value; // k * step >= need
+    match edge.step_x.signum() {
+        1 => (div_ceil(need, edge.step_x).max(0), width),
+        -1 => (0, (div_floor(-need, -edge.step_x) + 1).min(width)),
+        _ if need <= 0 => (0, width),
+        _ => (0, 0),
+    }
+}
+
 impl Surface<'_> {
     /// Fills the triangle `v`, interpolating the vertex colours across it.
+    ///
+    /// Each row is one span (a triangle is convex): its ends come from dividing each edge
+    /// function by its step once per row, which gives exactly the pixels the per-pixel test
+    /// `E_i >= bias_i` accepts. A flat triangle then fills the span like `fill_rect`; only a
+    /// triangle whose vertex colours differ pays for interpolation.
     pub fn fill_triangle(&mut self, v: [Vertex; 3]) {
         let mut p = [(0i64, 0i64); 3];
         for (i, vert) in v.iter().enumerate() {
@@ -113,56 +148,31 @@ impl Surface<'_> {
             edge_fn(p[2].0, p[2].1, p[0].0, p[0].1, cx, cy),
             edge_fn(p[0].0, p[0].1, p[1].0, p[1].1, cx, cy),
         ];
-        let flat = colors[0] == colors[1] && colors[1] == colors[2];
-        // Each channel is linear in the edge values, so along a row it changes by a constant
-        // step: start it at the first inside pixel and add the step per pixel.
-        let channels = |c: Color| [c.r() as f32, c.g() as f32, c.b() as f32, c.a() as f32];
-        let ch = [
-            channels(colors[0]),
-            channels(colors[1]),
-            channels(colors[2]),
-        ];
-        let inv_area = 1.0 / area as f32;
-        let mut step = [0f32; 4];
-        for (k, s) in step.iter_mut().enumerate() {
-            *s = (0..3)
-                .map(|i| ch[i][k] * edges[i].step_x as f32)
-                .sum::<f32>()
-                * inv_area;
-        }
+        let shading = if colors[0] == colors[1] && colors[1] == colors[2] {
+            None
+        } else {
+            Some(Gouraud::new(&colors, &edges, area))
+        };
         let origin = self.origin();
         let (pixels, stride) = self.raw_mut();
+        let width = (x1 - x0) as i64;
         for y in y0..y1 {
-            let mut w = row;
-            let base = (y + origin.y) as usize * stride;
-            let mut value: Option<[f32; 4]> = None;
-            for x in x0..x1 {
-                let inside = w.iter().zip(&edges).all(|(wi, e)| *wi - e.bias >= 0);
-                if inside {
-                    let v = value.get_or_insert_with(|| {
-                        let mut v = [0f32; 4];
-                        for (k, out) in v.iter_mut().enumerate() {
-                            *out = (0..3).map(|i| ch[i][k] * w[i] as f32).sum::<f32>() * inv_area;
-                        }
-                        v
-                    });
-                    let color = if flat {
-                        colors[0]
-                    } else {
-                        let c = |f: f32| (f + 0.5).clamp(0.0, 255.0) as u8;
-                        Color::rgba(c(v[0]), c(v[1]), c(v[2]), c(v[3]))
-                    };
-                    if let Some(px) = pixels.get_mut(base + (x + origin.x) as usize) {
-                        *px = blend(*px, color.0);
+            let (mut lo, mut hi) = (0, width);
+            for (value, edge) in row.iter().zip(&edges) {
+                let (a, b) = inside_range(*value, edge, width);
+                lo = lo.max(a);
+                hi = hi.min(b);
+            }
+            if lo < hi {
+                let start = (y + origin.y) as usize * stride + (x0 + origin.x) as usize;
+                let span = pixels.get_mut(start + lo as usize..start + hi as usize);
+                let span = span.unwrap_or(&mut []);
+                match &shading {
+                    None => paint_span(span, colors[0]),
+                    Some(g) => {
+                        let w = [0, 1, 2].map(|i| row[i] + lo * edges[i].step_x);
+                        g.shade_span(span, w);
                     }
-                    for (vk, sk) in v.iter_mut().zip(&step) {
-                        *vk += sk;
-                    }
-                } else if value.is_some() {
-                    break; // a triangle's row is one convex span
-                }
-                for (wi, e) in w.iter_mut().zip(&edges) {
-                    *wi += e.step_x;
                 }
             }
             for (ri, e) in row.iter_mut().zip(&edges) {
@@ -180,6 +190,54 @@ impl Surface<'_> {
         if closed && rim.len() > 2 {
             if let (Some(&last), Some(&first)) = (rim.last(), rim.first()) {
                 self.fill_triangle([center, last, first]);
+            }
+        }
+    }
+}
+
+/// Gouraud shading: each channel is linear in the edge values, so along a row it changes
+/// by a constant step. A span starts from the barycentric mix at its first pixel.
+struct Gouraud {
+    /// Channels (r, g, b, a) of the three vertices.
+    channels: [[f32; 4]; 3],
+    /// Change of each channel per pixel to the right.
+    step: [f32; 4],
+    inv_area: f32,
+}
+
+impl Gouraud {
+    fn new(colors: &[Color; 3], edges: &[Edge; 3], area: i64) -> Gouraud {
+        let channels = colors.map(|c| [c.r() as f32, c.g() as f32, c.b() as f32, c.a() as f32]);
+        let inv_area = 1.0 / area as f32;
+        let mut step = [0f32; 4];
+        for (k, s) in step.iter_mut().enumerate() {
+            *s = (0..3)
+                .map(|i| channels[i][k] * edges[i].step_x as f32)
+                .sum::<f32>()
+                * inv_area;
+        }
+        Gouraud {
+            channels,
+            step,
+            inv_area,
+        }
+    }
+
+    /// Shades `span`, whose first pixel has edge values `w`.
+    fn shade_span(&self, span: &mut [u32], w: [i64; 3]) {
+        let mut v = [0f32; 4];
+        for (k, out) in v.iter_mut().enumerate() {
+            *out = (0..3)
+                .map(|i| self.channels[i][k] * w[i] as f32)
+                .sum::<f32>()
+                * self.inv_area;
+        }
+        let c = |f: f32| (f + 0.5).clamp(0.0, 255.0) as u8;
+        for px in span {
+            let color = Color::rgba(c(v[0]), c(v[1]), c(v[2]), c(v[3]));
+            *px = blend(*px, color.0);
+            for (vk, sk) in v.iter_mut().zip(&self.step) {
+                *vk += sk;
             }
         }
     }

@@ -3,16 +3,18 @@
 //! Straight edges are pixel-aligned and exact; curved edges are anti-aliased by coverage: a
 //! pixel's coverage is how far its centre lies inside the shape's outline, clamped to one
 //! pixel (`clamp(0.5 - distance, 0, 1)`), which is cheap and looks right for the radii a UI
-//! uses. Only the pixels near a curve pay for a square root; the rest are span fills.
+//! uses. Only the pixels near a curve pay for a square root; the rest are span fills (the row
+//! intervals of circles, rings and rounded corners are worked out in `ring.rs`).
 //!
 //! Angles (for arcs and ring sectors) are in radians, 0 pointing right (3 o'clock), growing
 //! clockwise on screen because y grows downward.
 
 use crate::color::Color;
 use crate::geom::Rect;
+use crate::ring::Ring;
 use crate::surface::Surface;
 use core::f32::consts::{PI, TAU};
-use libm::{atan2f, fmodf, sqrtf};
+use libm::fmodf;
 
 /// Coverage 0..=255 of a pixel whose centre is `d` pixels outside an edge (negative = inside).
 #[inline]
@@ -28,7 +30,7 @@ pub(crate) fn coverage(d: f32) -> u8 {
 }
 
 /// True when `angle` lies on the clockwise sweep from `start` through `sweep` radians.
-fn in_sweep(angle: f32, start: f32, sweep: f32) -> bool {
+pub(crate) fn in_sweep(angle: f32, start: f32, sweep: f32) -> bool {
     if sweep >= TAU {
         return true;
     }
@@ -138,24 +140,13 @@ impl Surface<'_> {
             ),
         ];
         let clip = self.clip_rect();
+        let inner = stroke.map(|t| rf - t as f32);
         for (x0, y0, cx, cy) in corners {
-            // Only the part of the corner square inside the clip costs square roots.
+            // Only the corner square's band along the curve costs square roots.
             let square = Rect::new(x0, y0, r, r).intersect(&clip);
+            let ring = Ring::new(cx, cy, inner, rf, None);
             for y in square.y..square.bottom() {
-                for x in square.x..square.right() {
-                    let dx = x as f32 + 0.5 - cx;
-                    let dy = y as f32 + 0.5 - cy;
-                    let dist = sqrtf(dx * dx + dy * dy);
-                    let outer = coverage(dist - rf);
-                    let cov = match stroke {
-                        None => outer,
-                        Some(t) => {
-                            let inner = coverage(dist - (rf - t as f32));
-                            outer.saturating_sub(inner)
-                        }
-                    };
-                    self.blend_pixel(x, y, color, cov);
-                }
+                ring.paint_row(self, y, square.x, square.right(), color);
             }
         }
     }
@@ -213,25 +204,11 @@ impl Surface<'_> {
         let y1 = ((cy + outer + 1.0) as i32)
             .saturating_add(1)
             .min(clip.bottom());
-        let full_turn = sweep >= TAU;
-        let start = fmodf(start, TAU);
+        let inner = (inner > 0.0).then_some(inner);
+        let cut = (sweep < TAU).then(|| (fmodf(start, TAU), sweep));
+        let ring = Ring::new(cx, cy, inner, outer, cut);
         for y in y0..y1 {
-            let dy = y as f32 + 0.5 - cy;
-            for x in x0..x1 {
-                let dx = x as f32 + 0.5 - cx;
-                let dist = sqrtf(dx * dx + dy * dy);
-                let mut cov = coverage(dist - outer);
-                if inner > 0.0 {
-                    cov = cov.saturating_sub(coverage(dist - inner));
-                }
-                if cov == 0 {
-                    continue;
-                }
-                if !full_turn && !in_sweep(atan2f(dy, dx), start, sweep) {
-                    continue;
-                }
-                self.blend_pixel(x, y, color, cov);
-            }
+            ring.paint_row(self, y, x0, x1, color);
         }
     }
 }

@@ -82,9 +82,10 @@ mod embedded {
 /// The name of the kernel's own audit window.
 const AUDIT: &str = "audit";
 
-/// The shared stylesheet apps read through `sys.stylesheet`.
+/// The shared stylesheet apps read through `sys.stylesheet` (`name = value` lines: a base
+/// theme, then palette colours; apps/sdk/src/style.rs reads it).
 const STYLESHEET: &str =
-    "font = DejaVu Sans\nbackground = #1e222c\ntext = #e8ecf4\naccent = #7cc4ff\n";
+    "# Tessera desktop stylesheet\ntheme = dark\naccent = #7cc4ff\nwindow = #1e222c\n";
 
 /// Starts the system and runs it for ever.
 pub fn run(boot: Boot) -> ! {
@@ -102,9 +103,7 @@ pub fn run(boot: Boot) -> ! {
     let network: crate::wasm::sockets::Network = Default::default();
     let mut apps = Apps::new(crate::arch::rdtsc(), STYLESHEET.into(), network.clone());
     for (name, bytes) in embedded::EMBEDDED_APPS {
-        if let Err(error) = apps.register(name, alloc::rc::Rc::from(*bytes), true) {
-            log!("app {}: not loaded: {}", name, error);
-        }
+        apps.add(name, alloc::rc::Rc::from(*bytes), true);
     }
     if let Some(problem) = boot.boot_files.problem {
         log!("boot: reading \\apps: {}", problem);
@@ -456,6 +455,9 @@ impl System {
             state.window_size = size;
         }
         let clock = self.boot.clock;
+        for app in &mut self.apps.running {
+            app.store.data_mut().clock = Some(clock);
+        }
         let wall = self.boot.wall.unix_us_now(&clock);
         let start = clock.now_us();
         self.apps.step_all(&|| clock.now_us(), wall);

@@ -89,7 +89,9 @@ fn key_eq_depth(a: &Value, b: &Value, depth: u32) -> Option<bool> {
         (Instance(x), Instance(y)) if Rc::ptr_eq(x, y) => true,
         (Instance(_), _) | (_, Instance(_)) => return Option::None,
         // Containers compare element by element in the VM.
-        (List(_), List(_)) | (Dict(_), Dict(_)) | (Range(_), Range(_)) | (View(_), View(_)) => return Option::None,
+        (List(_), List(_)) | (Dict(_), Dict(_)) | (Range(_), Range(_)) | (View(_), View(_)) => {
+            return Option::None
+        }
         (Set(_) | FrozenSet(_), Set(_) | FrozenSet(_)) => return Option::None,
         _ => a.is(b),
     })
@@ -160,13 +162,11 @@ fn hash_depth(v: &Value, depth: u32) -> Option<u64> {
         Value::BigInt(b) => b.hash() as u64,
         Value::Bytes(b) => crate::pystr::hash_bytes(b),
         Value::Tuple(items) => {
-            let mut acc: u64 = 0x27d4_eb2f_1656_67c5;
+            let mut hashes = Vec::with_capacity(items.len());
             for item in items.iter() {
-                let h = hash_depth(item, depth + 1)?;
-                acc = acc.wrapping_add(h.wrapping_mul(0xc2b2_ae3d_27d4_eb4f));
-                acc = acc.rotate_left(31).wrapping_mul(0x9e37_79b1_85eb_ca87);
+                hashes.push(hash_depth(item, depth + 1)?);
             }
-            acc ^ (items.len() as u64)
+            tuple_hash(&hashes)
         }
         Value::FrozenSet(d) => {
             let mut acc: u64 = 0;
@@ -180,6 +180,24 @@ fn hash_depth(v: &Value, depth: u32) -> Option<u64> {
         }
         other => other.ptr().map_or(7, |p| (p >> 4) as u64),
     })
+}
+
+/// CPython's tuple hash (xxHash-based, Objects/tupleobject.c).
+pub fn tuple_hash(hashes: &[u64]) -> u64 {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let mut acc = P5;
+    for &lane in hashes {
+        acc = acc.wrapping_add(lane.wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add((hashes.len() as u64) ^ (P5 ^ 3527539));
+    if acc == u64::MAX {
+        return 1546275796;
+    }
+    acc
 }
 
 impl Dict {
@@ -366,5 +384,69 @@ impl Dict {
 
     pub fn first_pos(&self) -> Option<usize> {
         self.entries.iter().position(|e| e.is_some())
+    }
+}
+
+/// The order in which CPython's set table (Objects/setobject.c: linear probing over 9
+/// neighbours, then perturbed probing; resize at 60% fill to 4x the used count) would hold
+/// keys with these hashes, inserted in this order. Sets iterate and print in that order, so
+/// `{3, 1, 2}` prints as `{1, 2, 3}` exactly as in CPython.
+pub fn cpython_set_order(hashes: &[u64]) -> Vec<usize> {
+    const LINEAR_PROBES: usize = 9;
+    let mut table: Vec<Option<usize>> = vec![None; 8];
+    let mut used = 0usize;
+    let insert = |table: &mut Vec<Option<usize>>, idx: usize, hash: u64| {
+        let mask = table.len() - 1;
+        let mut i = hash as usize & mask;
+        let mut perturb = hash;
+        loop {
+            if table[i].is_none() {
+                table[i] = Some(idx);
+                return;
+            }
+            if i + LINEAR_PROBES <= mask {
+                for j in 1..=LINEAR_PROBES {
+                    if table[i + j].is_none() {
+                        table[i + j] = Some(idx);
+                        return;
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    };
+    for (idx, &h) in hashes.iter().enumerate() {
+        insert(&mut table, idx, h);
+        used += 1;
+        let mask = table.len() - 1;
+        if used * 5 >= mask * 3 {
+            let minused = if used > 50000 { used * 2 } else { used * 4 };
+            let mut size = 8;
+            while size <= minused {
+                size <<= 1;
+            }
+            let old = core::mem::replace(&mut table, vec![None; size]);
+            for i in old.into_iter().flatten() {
+                insert(&mut table, i, hashes[i]);
+            }
+        }
+    }
+    table.into_iter().flatten().collect()
+}
+
+impl Dict {
+    /// Keys in CPython's set iteration order (see `cpython_set_order`).
+    pub fn set_order_keys(&self) -> Vec<Value> {
+        let live: Vec<&Entry> = self.iter().collect();
+        let hashes: Vec<u64> = live.iter().map(|e| e.hash).collect();
+        cpython_set_order(&hashes)
+            .into_iter()
+            .map(|i| live[i].key.clone())
+            .collect()
     }
 }

@@ -140,7 +140,11 @@ impl Vm {
                 stop: r.stop,
                 step: r.step,
             },
-            Value::Dict(d) | Value::Set(d) => {
+            Value::Set(d) => IterObj::Values {
+                items: d.borrow().set_order_keys(),
+                pos: 0,
+            },
+            Value::Dict(d) => {
                 let (version, len) = {
                     let b = d.borrow();
                     (b.version, b.len())
@@ -167,10 +171,22 @@ impl Vm {
                 }
             }
             Value::FrozenSet(d) => IterObj::Values {
-                items: d.keys().cloned().collect(),
+                items: d.set_order_keys(),
                 pos: 0,
             },
             Value::Iter(_) | Value::Generator(_) => return Ok(v.clone()),
+            // Enum classes iterate over their members (a metaclass __iter__ in CPython).
+            Value::Class(c) if c.lookup(&PyStr::new("_member_map_")).is_some() => {
+                let map = c.lookup(&PyStr::new("_member_map_")).unwrap_or(Value::None);
+                let members = match map {
+                    Value::Dict(d) => d.borrow().iter().map(|e| e.value.clone()).collect(),
+                    _ => Vec::new(),
+                };
+                IterObj::Values {
+                    items: members,
+                    pos: 0,
+                }
+            }
             Value::Instance(inst) => {
                 if let Some(f) = inst.class.lookup(&PyStr::new("__iter__")) {
                     let it = self.call(&f, &[v.clone()], &[])?;
@@ -183,6 +199,9 @@ impl Vm {
                         }
                     }
                     return Ok(it);
+                }
+                if let Some(b) = base_of(v) {
+                    return self.get_iter(&b);
                 }
                 if inst.class.lookup(&PyStr::new("__getitem__")).is_some() {
                     IterObj::GetItem {

@@ -62,6 +62,7 @@ pub struct Lexer<'a> {
     brackets: Vec<(char, u32, u32)>,
     tokens: Vec<Token>,
     at_line_start: bool,
+    unclosed: PendingError,
 }
 
 fn err(msg: &str, line: u32, col: u32) -> SyntaxError {
@@ -74,7 +75,20 @@ fn err(msg: &str, line: u32, col: u32) -> SyntaxError {
 }
 
 pub fn tokenize(src: &str) -> Result<Vec<Token>, SyntaxError> {
+    let (toks, unclosed) = tokenize_lazy(src)?;
+    match unclosed {
+        Some((e, _)) => Err(e),
+        None => Ok(toks),
+    }
+}
+
+/// A "was never closed" error and the index of the token where the parser meets it.
+pub type PendingError = Option<(SyntaxError, usize)>;
+
+/// Tokens plus a pending "was never closed" error and the token index where it applies.
+pub fn tokenize_lazy(src: &str) -> Result<(Vec<Token>, PendingError), SyntaxError> {
     let mut lx = Lexer {
+        unclosed: None,
         src,
         pos: 0,
         line: 1,
@@ -85,7 +99,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, SyntaxError> {
         at_line_start: true,
     };
     lx.run()?;
-    Ok(lx.tokens)
+    Ok((lx.tokens, lx.unclosed))
 }
 
 impl<'a> Lexer<'a> {
@@ -222,10 +236,11 @@ impl<'a> Lexer<'a> {
             }
         }
         if let Some(&(c, line, col)) = self.brackets.last() {
-            return Err(err(
-                &alloc::format!("'{}' was never closed", c),
-                line,
-                col + 1,
+            // Reported only if the parser gets this far (CPython reads tokens lazily, so an
+            // earlier syntax error wins).
+            self.unclosed = Some((
+                err(&alloc::format!("'{}' was never closed", c), line, col + 1),
+                self.tokens.len(),
             ));
         }
         let (line, col) = (self.line, self.col());
@@ -696,6 +711,9 @@ fn parse_field(chars: &[char], i: &mut usize, raw: bool, line: u32) -> Result<FP
             _ => {}
         }
         *i += 1;
+    }
+    if *i >= chars.len() {
+        return Err("f-string: expecting '}'".to_string());
     }
     let mut expr: String = chars[start..*i].iter().collect();
     let mut debug = None;

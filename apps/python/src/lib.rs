@@ -17,13 +17,20 @@
 //!   messages of the common errors, traceback layout. The conformance corpus in
 //!   `tests/corpus/` is run by CPython and by `pyrun` and compared byte for byte.
 //! * Limits raise exceptions instead of crashing the host: `RecursionError` at the recursion
-//!   limit, `MemoryError` past the size cap for one object, `KeyboardInterrupt` when the
+//!   limit, `MemoryError` past the size cap for one object or past a whole-heap cap read
+//!   through a host-supplied probe, `KeyboardInterrupt` when the
 //!   interrupt flag is set (checked on backward jumps and calls), and `SyntaxError` with
 //!   line and caret for bad source. No input text can make the library panic.
 //!
-//! Known gaps (see the report in the repository history): no complex numbers, no
-//! `async`/`await` semantics, no metaclasses, no user subclasses of built-in containers,
-//! cycles are not collected, and only the `math`, `sys` and `time` modules exist.
+//! Modules: `math`, `sys` and `time` are native; `collections`, `functools`, `itertools`,
+//! `heapq`, `bisect`, `copy`, `string`, `operator`, `dataclasses`, `enum`, `typing`, `abc`
+//! and `__future__` are Python source in `src/stdlib/`, compiled on first import.
+//!
+//! Known gaps: no complex numbers, no `async`/`await` semantics, no metaclasses (Enum
+//! classes iterate through a VM special case), no `__slots__` enforcement, no finalizers
+//! (a generator's `finally` runs only when it finishes or is closed), no file I/O,
+//! reference cycles are not collected, and very deep object nesting can exhaust the host
+//! stack when dropped.
 //!
 //! The host-facing API is `Interpreter` (run a program, with an output sink, an input hook,
 //! an interrupt flag and limits) and `Repl` (feed lines, get "need more input" or results).

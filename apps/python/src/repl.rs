@@ -67,6 +67,13 @@ impl Interpreter {
         self.vm.memory_limit = bytes;
     }
 
+    /// A whole-heap cap: `probe` returns the bytes the host allocator has handed out (the
+    /// terminal app or `pyrun` count them in their global allocator); once it exceeds `cap`
+    /// the running program gets MemoryError. Checked every 1024 loop iterations and calls.
+    pub fn set_heap_probe(&mut self, probe: Box<dyn Fn() -> usize>, cap: usize) {
+        self.vm.heap_probe = Some((probe, cap));
+    }
+
     /// Instructions (backward jumps and calls) allowed before the run is stopped with
     /// KeyboardInterrupt("step budget exhausted"); `None` removes the budget.
     pub fn set_step_budget(&mut self, steps: Option<u64>) {

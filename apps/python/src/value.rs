@@ -302,6 +302,30 @@ impl Exc {
     }
 }
 
+/// Built-in types a user class may derive from, keeping the built-in value inside.
+pub fn is_value_kind(k: TypeKind) -> bool {
+    matches!(
+        k,
+        TypeKind::List
+            | TypeKind::Dict
+            | TypeKind::Set
+            | TypeKind::FrozenSet
+            | TypeKind::Tuple
+            | TypeKind::Str
+            | TypeKind::Int
+            | TypeKind::Float
+            | TypeKind::Bytes
+    )
+}
+
+/// The built-in value inside an instance of a user subclass of list, dict, str, ...
+pub fn base_of(v: &Value) -> Option<Value> {
+    match v {
+        Value::Instance(i) => i.base_value.borrow().clone(),
+        _ => None,
+    }
+}
+
 impl Value {
     pub fn str(s: &str) -> Value {
         Value::Str(Rc::new(PyStr::new(s)))

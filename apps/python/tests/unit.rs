@@ -90,6 +90,11 @@ fn syntax_errors_have_cpython_messages() {
         ("return 5\n", "SyntaxError: 'return' outside function"),
         ("break\n", "SyntaxError: 'break' outside loop"),
         ("x = 0777\n", "SyntaxError: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"),
+        ("print 'hi'\n", "SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?"),
+        ("if x = 1:\n    pass\n", "SyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?"),
+        ("def f(:\n    pass\n", "SyntaxError: invalid syntax"),
+        ("f(x for x in y, 1)\n", "SyntaxError: Generator expression must be parenthesized"),
+        ("x = f'{'\n", "SyntaxError: f-string: expecting '}'"),
     ];
     for (src, want) in cases {
         let (_, r) = run(src);
@@ -137,6 +142,25 @@ fn memory_limit_raises() {
     assert_eq!(last_line(&r), "MemoryError");
     let r = i.run("x = 10 ** (10 ** 9)\n", "m.py");
     assert_eq!(last_line(&r), "MemoryError");
+}
+
+#[test]
+fn heap_probe_caps_the_whole_heap() {
+    let out = Shared::default();
+    let mut i = Interpreter::new(Box::new(out));
+    let used = Rc::new(RefCell::new(0usize));
+    let counter = used.clone();
+    // A fake allocator counter that grows with every check.
+    i.set_heap_probe(
+        Box::new(move || {
+            *counter.borrow_mut() += 1 << 20;
+            *counter.borrow()
+        }),
+        64 << 20,
+    );
+    let r = i.run("l = []\nwhile True:\n    l.append(1)\n", "heap.py");
+    assert_eq!(last_line(&r), "MemoryError");
+    assert!(*used.borrow() > 64 << 20);
 }
 
 #[test]
@@ -241,4 +265,88 @@ fn bad_input_never_panics() {
             let _ = i.run(src, "bad.py");
         });
     }
+}
+
+#[test]
+fn soft_keywords_stay_names() {
+    let (out, r) = run("match = 3\ncase = [match]\nprint(match, case)\nmatch case:\n    case [3]:\n        print('matched')\n");
+    assert!(r.is_ok(), "{:?}", r);
+    assert_eq!(out, "3 [3]\nmatched\n");
+}
+
+#[test]
+fn scopes_resolve_like_cpython() {
+    let src = "\
+x = 'global'
+def outer():
+    x = 'enclosing'
+    class C:
+        y = x
+        def m(self):
+            return x
+    return C.y, C().m(), [x for _ in range(1)][0]
+print(outer())
+def walrus():
+    [y := i for i in range(3)]
+    return y
+print(walrus())
+def counter():
+    n = 0
+    def inc():
+        nonlocal n
+        n += 1
+        return n
+    return inc
+c = counter(); c(); print(c())
+";
+    let (out, r) = run(src);
+    assert!(r.is_ok(), "{:?}", r);
+    assert_eq!(out, "('enclosing', 'enclosing', 'enclosing')\n2\n2\n");
+}
+
+#[test]
+fn nested_fstrings_and_conversions() {
+    let (out, _) =
+        run("w = 6\nv = 3.14159\nprint(f\"{v:{w}.{2}f}|{'a'!r}|{f'{1+1}'}|{v=:.1f}\")\n");
+    assert_eq!(out, "  3.14|'a'|2|v=3.1\n");
+}
+
+#[test]
+fn deep_structures_raise_instead_of_crashing() {
+    let (_, r) = run("a = []\nfor i in range(100000):\n    a = [a]\nprint(a)\n");
+    assert_eq!(
+        last_line(&r),
+        "RecursionError: maximum recursion depth exceeded while getting the repr of an object"
+    );
+    let (_, r) = run("x = eval('(' * 300 + ')' * 300)\n");
+    assert!(
+        last_line(&r).starts_with("SyntaxError: too many nested parentheses"),
+        "{:?}",
+        r
+    );
+}
+
+#[test]
+fn generators_send_throw_close() {
+    let src = "\
+def g():
+    try:
+        x = yield 1
+        yield x * 2
+    finally:
+        print('closed')
+it = g()
+print(next(it), it.send(5))
+it.close()
+def h():
+    try:
+        yield 1
+    except KeyError:
+        yield 'handled'
+k = h(); next(k)
+print(k.throw(KeyError))
+";
+    let (out, r) = run(src);
+    assert!(r.is_ok(), "{:?}", r);
+    assert_eq!(out, "1 10\nclosed\nhandled\n");
 }

@@ -162,6 +162,31 @@ pub fn dns_result(handle: i32, buf: &mut [u8]) -> i32 {
     unsafe { raw::dns_result(handle, addr(buf.as_ptr()), length(buf.len() / 4)) }
 }
 
+pub fn store_set(key: &[u8], value: &[u8]) -> i32 {
+    // SAFETY: store_set only reads `key` and `value`, both borrowed for the call.
+    unsafe {
+        raw::store_set(
+            addr(key.as_ptr()),
+            length(key.len()),
+            addr(value.as_ptr()),
+            length(value.len()),
+        )
+    }
+}
+
+pub fn store_get(key: &[u8], buf: &mut [u8]) -> i32 {
+    // SAFETY: store_get reads `key` and writes at most `buf.len()` bytes into `buf`, which is
+    // borrowed mutably and distinct from `key`.
+    unsafe {
+        raw::store_get(
+            addr(key.as_ptr()),
+            length(key.len()),
+            addr(buf.as_ptr()),
+            length(buf.len()),
+        )
+    }
+}
+
 pub fn sys_yield() -> i32 {
     // SAFETY: no memory is involved.
     unsafe { raw::sys_yield() }

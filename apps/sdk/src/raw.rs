@@ -14,7 +14,7 @@
 //! A call hands the kernel integers it will treat as addresses in this app's memory. The
 //! kernel never touches memory outside it, but inside it the kernel writes wherever it is
 //! told: a caller must make sure that any buffer the call may *write* (`events`, `random`,
-//! `stylesheet`, `clipboard_get`, `tcp_recv`, `udp_recv`, `dns_result`) is memory it owns
+//! `stylesheet`, `clipboard_get`, `store_get`, `tcp_recv`, `udp_recv`, `dns_result`) is memory it owns
 //! and that nothing else reads while the call runs.
 #![allow(unsafe_code)]
 
@@ -66,6 +66,10 @@ extern "C" {
     pub fn dns_resolve(ptr: i32, len: i32) -> i32;
     /// `dns_result(handle, ptr, max) -> i32`: up to `max` 4-byte addresses.
     pub fn dns_result(handle: i32, ptr: i32, max: i32) -> i32;
+    /// `store_set(key_ptr, key_len, ptr, len) -> i32`: keeps the bytes for the session.
+    pub fn store_set(key_ptr: i32, key_len: i32, ptr: i32, len: i32) -> i32;
+    /// `store_get(key_ptr, key_len, ptr, len) -> i32`: returns the full length.
+    pub fn store_get(key_ptr: i32, key_len: i32, ptr: i32, len: i32) -> i32;
     /// `yield() -> i32` (`yield` is a Rust keyword, hence the other name).
     #[link_name = "yield"]
     pub fn sys_yield() -> i32;
@@ -146,6 +150,12 @@ mod stand_in {
         NO
     }
     pub unsafe fn dns_result(_handle: i32, _ptr: i32, _max: i32) -> i32 {
+        NO
+    }
+    pub unsafe fn store_set(_key: i32, _key_len: i32, _ptr: i32, _len: i32) -> i32 {
+        NO
+    }
+    pub unsafe fn store_get(_key: i32, _key_len: i32, _ptr: i32, _len: i32) -> i32 {
         NO
     }
     pub unsafe fn sys_yield() -> i32 {

@@ -1,5 +1,5 @@
 //! Safe wrappers for the calls that are not networking: log, events, window, time, random,
-//! stylesheet, clipboard, yield.
+//! stylesheet, clipboard, store, yield.
 //!
 //! Each returns `Result<_, abi::Error>`. A negative result the ABI does not name (a newer
 //! kernel, a bug) becomes [`Error::NotSupported`] rather than a panic. Arguments the kernel
@@ -143,7 +143,9 @@ fn fetch_text(call: fn(&mut [u8]) -> i32, max: usize) -> Result<String> {
         let full = check(call(&mut buf))? as usize;
         if full <= size {
             buf.truncate(full);
-            return Ok(String::from_utf8_lossy(&buf).into_owned());
+            // Valid UTF-8 (the usual case) is taken as it is, without a second pass.
+            return Ok(String::from_utf8(buf)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()));
         }
         size = full;
     }
@@ -166,6 +168,38 @@ pub fn clipboard_set(text: &str) -> Result<()> {
         return Err(Error::Limit);
     }
     check(port::clipboard_set(text.as_bytes())).map(drop)
+}
+
+/// Keeps `value` under `key` for the rest of the session: it survives the app being closed
+/// and opened again (not a reboot). An empty value deletes the key. All keys of an app
+/// together hold at most `limits::MAX_STORE` bytes ([`Error::Limit`] beyond).
+pub fn store_set(key: &str, value: &[u8]) -> Result<()> {
+    if key.len() > limits::MAX_STORE_KEY {
+        return Err(Error::InvalidArgument);
+    }
+    check(port::store_set(key.as_bytes(), value)).map(drop)
+}
+
+/// The bytes kept under `key`; [`Error::NotFound`] when there are none.
+pub fn store_get(key: &str) -> Result<Vec<u8>> {
+    if key.len() > limits::MAX_STORE_KEY {
+        return Err(Error::InvalidArgument);
+    }
+    let key = key.as_bytes();
+    let mut size = check(port::store_get(key, &mut []))? as usize;
+    for _ in 0..4 {
+        if size > limits::MAX_STORE {
+            return Err(Error::Limit);
+        }
+        let mut buf = vec![0u8; size];
+        let full = check(port::store_get(key, &mut buf))? as usize;
+        if full <= size {
+            buf.truncate(full);
+            return Ok(buf);
+        }
+        size = full;
+    }
+    Err(Error::WouldBlock)
 }
 
 /// Ends this frame's step; returns when the kernel resumes the app on the next frame.

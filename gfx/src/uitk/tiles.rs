@@ -110,7 +110,7 @@ impl TileCache {
                     if tile.bitmap.width as i32 != rect.w || tile.bitmap.height as i32 != rect.h {
                         tile.bitmap = Bitmap::new(rect.w as u32, rect.h as u32, self.background);
                     } else {
-                        tile.bitmap.pixels.fill(self.background.0);
+                        crate::surface::fill_span(&mut tile.bitmap.pixels, self.background.0);
                     }
                     let mut s = tile.bitmap.surface();
                     let mut content_view = s.sub(Rect::new(-rect.x, -rect.y, full.w, full.h));

@@ -310,7 +310,13 @@ pub fn define(linker: &mut Linker<HostState>) -> core::result::Result<(), wasmi:
     linker.func_wrap(
         MODULE,
         calls::TIME_MONOTONIC,
-        |c: Caller<'_, HostState>| -> i64 { c.data().now_us as i64 },
+        |c: Caller<'_, HostState>| -> i64 {
+            let state = c.data();
+            state
+                .clock
+                .map(|clock| clock.now_us())
+                .unwrap_or(state.now_us) as i64
+        },
     )?;
     linker.func_wrap(
         MODULE,

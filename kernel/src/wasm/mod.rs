@@ -85,13 +85,19 @@ impl Apps {
         on_desktop: bool,
     ) -> Result<(), String> {
         wasmi::Module::validate(&self.engine, &bytes).map_err(|e| format!("{e}"))?;
+        self.add(name, bytes, on_desktop);
+        Ok(())
+    }
+
+    /// Adds a module built with the kernel without validating it now (that costs boot time;
+    /// `open` validates it like any other module).
+    pub fn add(&mut self, name: &str, bytes: Rc<[u8]>, on_desktop: bool) {
         self.catalog.retain(|entry| entry.name != name);
         self.catalog.push(CatalogEntry {
             name: name.into(),
             bytes,
             on_desktop,
         });
-        Ok(())
     }
 
     /// Starts the catalogue's app `name`; returns its index in `running`. An app that is

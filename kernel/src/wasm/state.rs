@@ -83,6 +83,8 @@ pub struct HostState {
     pub title: Option<String>,
     /// Microseconds since boot and since the epoch, as of this frame.
     pub now_us: u64,
+    /// The live monotonic clock (None in host tests: `now_us` then stands for it).
+    pub clock: Option<crate::clock::Clock>,
     pub wall_us: i64,
     pub random: Random,
     pub clipboard: Clipboard,
@@ -118,6 +120,7 @@ impl HostState {
             presented: None,
             title: None,
             now_us: 0,
+            clock: None,
             wall_us: 0,
             random: Random::new(seed),
             clipboard,

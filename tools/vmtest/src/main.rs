@@ -85,6 +85,10 @@ fn bench() -> vmtest::Result<()> {
         }
     }
     vm.assert_no_panic()?;
+    drop(vm);
+    let download = http_download_rate(&mut Vm::boot(&Options::default())?)?;
+    let syscall_ns = syscall_cost()?;
+    let apps = app_frame_times()?;
     println!(
         "bench: boot_to_desktop_s={:.3} (kernel's first line to desktop: ready)",
         kernel_ms / 1000.0
@@ -108,5 +112,95 @@ fn bench() -> vmtest::Result<()> {
         "bench: efi_size_bytes={size} ({:.2} MiB)",
         size as f64 / 1048576.0
     );
+    println!("bench: http_download_mib_s={download:.2} (8 MiB from python http.server on the host)");
+    println!("bench: syscall_ns={syscall_ns:.0} (time_monotonic from a wasm app under wasmi, TCG)");
+    for (label, frame, apps_ms) in apps {
+        println!(
+            "bench: {label}: frame_ms_median={frame:.3} apps_ms_median={apps_ms:.3} desktop_ms={:.3}",
+            frame - apps_ms
+        );
+    }
     Ok(())
+}
+
+/// Downloads 8 MiB with the console's `http` command; returns MiB/s.
+fn http_download_rate(vm: &mut Vm) -> vmtest::Result<f64> {
+    let dir = std::env::temp_dir().join(format!("vmtest-bench-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let body: Vec<u8> = (0..8u32 << 20).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let _ = std::fs::write(dir.join("big.bin"), &body);
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or(18081);
+    let mut server = std::process::Command::new("python3")
+        .args(["-m", "http.server", &port.to_string(), "--bind", "127.0.0.1"])
+        .current_dir(&dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| vmtest::VmError(format!("python3: {e}")))?;
+    std::thread::sleep(Duration::from_millis(500));
+    vm.wait_for("net: dhcp ", Duration::from_secs(20))?;
+    let start = Instant::now();
+    let mark = vm.console(&format!("http http://10.0.2.2:{port}/big.bin"))?;
+    let line = vm.wait_for_after(mark, "http: ", Duration::from_secs(120));
+    let seconds = start.elapsed().as_secs_f64();
+    let _ = server.kill();
+    let _ = server.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+    let line = line?;
+    if !line.contains(&format!("bytes={}", body.len())) {
+        return Err(vmtest::VmError(format!("download failed: {line}")));
+    }
+    Ok(8.0 / seconds)
+}
+
+/// Nanoseconds per `time_monotonic` call, measured by the bench-syscalls app.
+fn syscall_cost() -> vmtest::Result<f64> {
+    let options = Options {
+        esp: vmtest::repo_root().join("build/test-esp"),
+        fw_cfg: vec![("opt/os/autostart".into(), "bench-syscalls".into())],
+        ..Options::default()
+    };
+    let vm = Vm::boot(&options)?;
+    let deadline = Instant::now() + Duration::from_secs(40);
+    while vm.log().iter().filter(|l| l.contains("ns per call")).count() < 5 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let samples: Vec<f64> = vm
+        .log()
+        .iter()
+        .filter(|l| l.contains("ns per call"))
+        .filter_map(|l| l.split(", ").nth(1)?.split_whitespace().next()?.parse().ok())
+        .collect();
+    Ok(median(samples))
+}
+
+/// Median frame and app times with nothing, the demos, and an endless loop open.
+fn app_frame_times() -> vmtest::Result<Vec<(&'static str, f64, f64)>> {
+    let mut results = Vec::new();
+    for (label, autostart) in [
+        ("idle", ""),
+        ("cube+clock", "cube,clock"),
+        ("clock", "clock"),
+        ("clock+endless-loop", "clock,hostile-loop"),
+    ] {
+        let fw_cfg = if autostart.is_empty() {
+            vec![]
+        } else {
+            vec![("opt/os/autostart".into(), autostart.into())]
+        };
+        let options = Options { esp: vmtest::repo_root().join("build/test-esp"), fw_cfg, ..Options::default() };
+        let vm = Vm::boot(&options)?;
+        std::thread::sleep(Duration::from_secs(4));
+        let mark = vm.mark();
+        std::thread::sleep(Duration::from_secs(8));
+        let lines: Vec<String> =
+            vm.log()[mark..].iter().filter(|l| l.starts_with("stats: fps=")).cloned().collect();
+        let frame = median(lines.iter().filter_map(|l| field(l, "frame_ms")).collect());
+        let apps = median(lines.iter().filter_map(|l| field(l, "apps_ms")).collect());
+        results.push((label, frame, apps));
+    }
+    Ok(results)
 }

@@ -1,24 +1,30 @@
 //! System tests of TLS inside a WASM app: `tlsprobe` (BearSSL compiled into the app) talks
 //! to an `openssl s_server -www` on the host's 127.0.0.1:8443, which QEMU's user network
-//! shows the guest as 10.0.2.2:8443.
+//! shows the guest as 10.0.2.2:8443, with the server name tessera.test.
 //!
-//! The certificates are made fresh in a temp dir: a test CA, a server certificate for
-//! tessera.test signed by it, and a self-signed one. Until the kernel hands the app the
-//! `-fw_cfg name=opt/os/ca,file=ca.pem` bytes, the app trusts only the embedded Mozilla
-//! roots, so what can be checked end to end today is the refusal: a full handshake up to the
-//! certificate check, ending in `tlsprobe: error certificate not trusted`. The success test
-//! is ignored until that kernel hook exists (run it with `--ignored` then).
+//! Certificates are made fresh once per run in a temp dir: a test CA, a server certificate
+//! for tessera.test signed by it, one for another name signed by it, and a self-signed one
+//! for tessera.test. Until the kernel hands apps the `-fw_cfg name=opt/os/ca,file=ca.pem`
+//! bytes, the test CA reaches the app at build time: tlsprobe is built with
+//! `TLSPROBE_CA=<dir>/ca.pem` into `target/tlsprobe-test` and booted from a temp ESP holding
+//! the test kernel (build/test-esp/EFI/BOOT/BOOTX64.EFI) and that tlsprobe.wasm. The tests
+//! share port 8443 and run one at a time.
 //!
-//! Needs `tlsprobe.wasm` in build/test-esp/apps (or in `$TLSPROBE_ESP/apps`) and `openssl`
-//! on the host.
+//! Needs `make build` (the test ESP's kernel), `openssl`, clang and the BearSSL source.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 use vmtest::{repo_root, Options, Vm, VmError};
 
 const PROBE_TIMEOUT: Duration = Duration::from_secs(60);
 const PORT: u16 = 8443;
+
+/// One test at a time: they share the port.
+static SERIAL: Mutex<()> = Mutex::new(());
+/// The certificates' folder and the ESP, made once.
+static SETUP: OnceLock<(PathBuf, PathBuf)> = OnceLock::new();
 
 struct Server(Child);
 
@@ -38,8 +44,52 @@ fn openssl(dir: &Path, args: &[&str]) {
     assert!(status.is_ok_and(|s| s.success()), "openssl {args:?} failed");
 }
 
-fn make_certificates(tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("vmtest-tls-{}-{tag}", std::process::id()));
+/// Signs a server certificate `NAME.pem` (key `NAME.key`) for `host` with the test CA.
+fn signed_server(dir: &Path, name: &str, host: &str) {
+    let key = format!("{name}.key");
+    let csr = format!("{name}.csr");
+    let pem = format!("{name}.pem");
+    let ext = format!("{name}.cnf");
+    openssl(
+        dir,
+        &[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            &key,
+            "-out",
+            &csr,
+            "-subj",
+            &format!("/CN={host}"),
+        ],
+    );
+    std::fs::write(dir.join(&ext), format!("subjectAltName=DNS:{host}\n")).expect("ext file");
+    openssl(
+        dir,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            &csr,
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            &pem,
+            "-days",
+            "30",
+            "-extfile",
+            &ext,
+        ],
+    );
+}
+
+fn make_certificates() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("vmtest-tls-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     openssl(
         &dir,
@@ -65,42 +115,8 @@ fn make_certificates(tag: &str) -> PathBuf {
             "keyUsage=critical,keyCertSign",
         ],
     );
-    openssl(
-        &dir,
-        &[
-            "req",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            "server.key",
-            "-out",
-            "server.csr",
-            "-subj",
-            "/CN=tessera.test",
-        ],
-    );
-    std::fs::write(dir.join("ext.cnf"), "subjectAltName=DNS:tessera.test\n").expect("ext.cnf");
-    openssl(
-        &dir,
-        &[
-            "x509",
-            "-req",
-            "-in",
-            "server.csr",
-            "-CA",
-            "ca.pem",
-            "-CAkey",
-            "ca.key",
-            "-CAcreateserial",
-            "-out",
-            "server.pem",
-            "-days",
-            "30",
-            "-extfile",
-            "ext.cnf",
-        ],
-    );
+    signed_server(&dir, "server", "tessera.test");
+    signed_server(&dir, "other", "other.test");
     openssl(
         &dir,
         &[
@@ -124,18 +140,57 @@ fn make_certificates(tag: &str) -> PathBuf {
     dir
 }
 
+/// Builds tlsprobe trusting the test CA and puts it with the test kernel in a temp ESP.
+fn make_esp(dir: &Path) -> PathBuf {
+    let target = repo_root().join("target/tlsprobe-test");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .args([
+            "build",
+            "--release",
+            "--target",
+            "wasm32-wasip1",
+            "-p",
+            "tlsprobe",
+        ])
+        .current_dir(repo_root())
+        .env("CARGO_TARGET_DIR", &target)
+        .env("TLSPROBE_CA", dir.join("ca.pem"))
+        .status();
+    assert!(
+        status.is_ok_and(|s| s.success()),
+        "building tlsprobe failed"
+    );
+    let esp = dir.join("esp");
+    std::fs::create_dir_all(esp.join("EFI/BOOT")).expect("esp");
+    std::fs::create_dir_all(esp.join("apps")).expect("esp apps");
+    std::fs::copy(
+        repo_root().join("build/test-esp/EFI/BOOT/BOOTX64.EFI"),
+        esp.join("EFI/BOOT/BOOTX64.EFI"),
+    )
+    .expect("the test kernel (run `make build` first)");
+    std::fs::copy(
+        target.join("wasm32-wasip1/release/tlsprobe.wasm"),
+        esp.join("apps/tlsprobe.wasm"),
+    )
+    .expect("tlsprobe.wasm");
+    esp
+}
+
+fn setup() -> &'static (PathBuf, PathBuf) {
+    SETUP.get_or_init(|| {
+        let dir = make_certificates();
+        let esp = make_esp(&dir);
+        (dir, esp)
+    })
+}
+
 fn start_server(dir: &Path, cert: &str, key: &str) -> Server {
+    let port = format!("127.0.0.1:{PORT}");
     let server = Server(
         Command::new("openssl")
             .args([
-                "s_server",
-                "-www",
-                "-accept",
-                &format!("127.0.0.1:{PORT}"),
-                "-cert",
-                cert,
-                "-key",
-                key,
+                "s_server", "-www", "-accept", &port, "-cert", cert, "-key", key,
             ])
             .current_dir(dir)
             .stdin(Stdio::null())
@@ -153,27 +208,8 @@ fn start_server(dir: &Path, cert: &str, key: &str) -> Server {
     panic!("s_server did not listen on {PORT}");
 }
 
-fn boot_probe(dir: &Path) -> vmtest::Result<Vm> {
-    let options = Options {
-        // TLSPROBE_ESP lets a run use another ESP folder holding tlsprobe.wasm.
-        esp: std::env::var_os("TLSPROBE_ESP")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| repo_root().join("build/test-esp")),
-        fw_cfg: vec![
-            ("opt/os/autostart".into(), "tlsprobe".into()),
-            // Read by the kernel once the CA hook exists (see the module comment).
-            (
-                "opt/os/ca".into(),
-                std::fs::read_to_string(dir.join("ca.pem")).unwrap_or_default(),
-            ),
-        ],
-        ..Options::default()
-    };
-    Vm::boot(&options)
-}
-
 /// Waits for the probe's verdict (`tlsprobe: ok …` or `tlsprobe: error …`) and prints the
-/// app's other lines (the root-decoding time) for the record.
+/// app's lines for the record.
 fn probe_result(vm: &Vm) -> vmtest::Result<String> {
     let start = Instant::now();
     while start.elapsed() < PROBE_TIMEOUT {
@@ -192,28 +228,45 @@ fn probe_result(vm: &Vm) -> vmtest::Result<String> {
     Err(VmError("no tlsprobe verdict in the log".into()))
 }
 
-#[test]
-fn self_signed_server_is_refused_inside_the_app() -> vmtest::Result<()> {
-    let dir = make_certificates("self");
-    let _server = start_server(&dir, "self.pem", "self.key");
-    let vm = boot_probe(&dir)?;
+/// Serves `cert`/`key`, boots with tlsprobe autostarted, returns its verdict line.
+fn probe_against(cert: &str, key: &str) -> vmtest::Result<String> {
+    let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let (dir, esp) = setup();
+    let _server = start_server(dir, cert, key);
+    let options = Options {
+        esp: esp.clone(),
+        fw_cfg: vec![("opt/os/autostart".into(), "tlsprobe".into())],
+        ..Options::default()
+    };
+    let vm = Vm::boot(&options)?;
     let line = probe_result(&vm)?;
+    vm.assert_no_panic()?;
+    Ok(line)
+}
+
+#[test]
+fn server_signed_by_the_test_ca_answers() -> vmtest::Result<()> {
+    let line = probe_against("server.pem", "server.key")?;
+    assert!(line.contains("tlsprobe: ok 200 bytes="), "{line}");
+    Ok(())
+}
+
+#[test]
+fn self_signed_server_is_refused() -> vmtest::Result<()> {
+    let line = probe_against("self.pem", "self.key")?;
     assert!(
         line.contains("tlsprobe: error certificate not trusted"),
         "{line}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
-    vm.assert_no_panic()
+    Ok(())
 }
 
 #[test]
-#[ignore = "needs the kernel to pass opt/os/ca to apps"]
-fn server_signed_by_the_test_ca_answers() -> vmtest::Result<()> {
-    let dir = make_certificates("chain");
-    let _server = start_server(&dir, "server.pem", "server.key");
-    let vm = boot_probe(&dir)?;
-    let line = probe_result(&vm)?;
-    assert!(line.contains("tlsprobe: ok 200 bytes="), "{line}");
-    let _ = std::fs::remove_dir_all(&dir);
-    vm.assert_no_panic()
+fn certificate_for_another_name_is_refused() -> vmtest::Result<()> {
+    let line = probe_against("other.pem", "other.key")?;
+    assert!(
+        line.contains("tlsprobe: error certificate does not match the server name"),
+        "{line}"
+    );
+    Ok(())
 }

@@ -2,7 +2,39 @@
 //! uncaught exception a CPython-style traceback on stderr and exit status 1.
 
 use python::{Interpreter, Output};
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::Write;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The system allocator, counting live bytes so the interpreter can raise MemoryError at a
+/// heap cap (`PYRUN_MEMORY_LIMIT` bytes, default 8 GiB) instead of exhausting the machine.
+struct CountingAlloc;
+
+static LIVE_BYTES: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every method forwards to `System` with the caller's layout and pointer unchanged,
+// so System's guarantees hold; the counter is only bookkeeping.
+unsafe impl GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE_BYTES.fetch_add(layout.size(), Ordering::Relaxed);
+        // SAFETY: same contract as our caller's.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: `ptr` came from `alloc`/`realloc` above with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE_BYTES.fetch_add(new_size, Ordering::Relaxed);
+        LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: `ptr` was allocated by us with `layout`; `new_size` is the caller's.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: CountingAlloc = CountingAlloc;
 
 struct StdOutput {
     out: std::io::BufWriter<std::io::Stdout>,
@@ -37,6 +69,11 @@ fn run(path: String) -> i32 {
     };
     let mut interp = Interpreter::new(Box::new(out));
     interp.set_recursion_limit(1000);
+    let cap = std::env::var("PYRUN_MEMORY_LIMIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(8usize << 30);
+    interp.set_heap_probe(Box::new(|| LIVE_BYTES.load(Ordering::Relaxed)), cap);
     interp.set_max_recursion_limit(20_000);
     let start = std::time::SystemTime::now();
     interp.set_clock(Box::new(move || {

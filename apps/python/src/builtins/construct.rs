@@ -55,8 +55,36 @@ pub fn parse_int(text: &str, base: u32) -> Option<Value> {
     if !clean.chars().all(|c| c.is_digit(base)) {
         return None;
     }
+    if base == 10 && clean.len() > 4300 {
+        // Reported by the caller as CPython's int_max_str_digits error.
+        return Some(Value::Null);
+    }
     let b = BigInt::parse_digits(&clean, base)?;
     Some(Value::from_big(if neg { b.neg() } else { b }))
+}
+
+/// `int(text, base)` with CPython's errors, including the 4300-digit limit.
+fn int_from_str(text: &str, base: u32) -> PyResult {
+    match parse_int(text, base) {
+        Some(Value::Null) => {
+            let digits = text
+                .trim()
+                .trim_start_matches(['-', '+'])
+                .chars()
+                .filter(|c| c.is_ascii_digit())
+                .count();
+            Err(Exc::value_error(alloc::format!(
+                "Exceeds the limit (4300 digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+                digits
+            )))
+        }
+        Some(v) => Ok(v),
+        None => Err(Exc::value_error(alloc::format!(
+            "invalid literal for int() with base {}: {}",
+            base,
+            crate::vm::str_repr_pub(text)
+        ))),
+    }
 }
 
 pub fn parse_float(text: &str) -> Option<f64> {
@@ -104,13 +132,7 @@ pub fn construct(vm: &mut Vm, c: &Rc<Class>, args: &[Value], kw: Kw) -> PyResult
                         "int() can't convert non-string with explicit base",
                     ));
                 };
-                return parse_int(s.as_str(), b as u32).ok_or_else(|| {
-                    Exc::value_error(alloc::format!(
-                        "invalid literal for int() with base {}: {}",
-                        b,
-                        crate::vm::str_repr_pub(s.as_str())
-                    ))
-                });
+                return int_from_str(s.as_str(), b as u32);
             }
             to_int(vm, x)
         }
@@ -358,12 +380,7 @@ pub fn to_int(vm: &mut Vm, x: &Value) -> PyResult {
                 Ok(Value::from_big(BigInt::from_f64(t)))
             }
         }
-        Value::Str(s) => parse_int(s.as_str(), 10).ok_or_else(|| {
-            Exc::value_error(alloc::format!(
-                "invalid literal for int() with base 10: {}",
-                crate::vm::str_repr_pub(s.as_str())
-            ))
-        }),
+        Value::Str(s) => int_from_str(s.as_str(), 10),
         Value::Bytes(b) => {
             let s = String::from_utf8_lossy(b).to_string();
             parse_int(&s, 10).ok_or_else(|| {
@@ -372,6 +389,16 @@ pub fn to_int(vm: &mut Vm, x: &Value) -> PyResult {
                     crate::vm::bytes_repr_pub(b)
                 ))
             })
+        }
+        Value::Instance(_)
+            if base_of(x).is_some()
+                && matches!(
+                    base_of(x),
+                    Some(Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_))
+                ) =>
+        {
+            let b = base_of(x).unwrap_or(Value::Int(0));
+            to_int(vm, &b)
         }
         Value::Instance(_) => {
             for name in ["__int__", "__index__", "__trunc__"] {
@@ -412,6 +439,15 @@ pub fn to_float(vm: &mut Vm, x: &Value) -> PyResult<f64> {
                 crate::vm::str_repr_pub(s.as_str())
             ))
         }),
+        Value::Instance(_)
+            if matches!(
+                base_of(x),
+                Some(Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Str(_))
+            ) =>
+        {
+            let b = base_of(x).unwrap_or(Value::Int(0));
+            to_float(vm, &b)
+        }
         Value::Instance(_) => match vm.call_dunder(x, "__float__", &[])? {
             Some(Value::Float(f)) => Ok(f),
             Some(_) => Err(Exc::type_error("__float__ returned non-float")),

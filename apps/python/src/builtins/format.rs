@@ -176,9 +176,18 @@ pub fn fmt_general(x: f64, prec: usize, upper: bool, alt: bool, min_one_decimal:
     let exp: i32 = probe
         .split_once('e')
         .map_or(0, |(_, e)| e.parse().unwrap_or(0));
-    if exp >= -4 && exp < p as i32 {
+    // The unnamed presentation type switches to exponent form one digit earlier.
+    let limit = if min_one_decimal {
+        p as i32 - 1
+    } else {
+        p as i32
+    };
+    if exp >= -4 && exp < limit {
         let decimals = (p as i32 - 1 - exp).max(0) as usize;
         let mut s = alloc::format!("{:.*}", decimals, x);
+        if alt && !s.contains('.') {
+            s.push('.');
+        }
         if !alt && s.contains('.') {
             while s.ends_with('0') {
                 s.pop();
@@ -218,11 +227,15 @@ fn format_float(x: f64, s: &Spec, spec: &str) -> PyResult<String> {
     let upper = matches!(s.ty, Some('E' | 'F' | 'G'));
     let mut body = if !a.is_finite() {
         let t = if a.is_nan() { "nan" } else { "inf" };
-        if upper {
+        let mut t = if upper {
             t.to_uppercase()
         } else {
             t.to_string()
+        };
+        if s.ty == Some('%') {
+            t.push('%');
         }
+        t
     } else {
         match s.ty {
             Some('f' | 'F') => alloc::format!("{:.*}", s.precision.unwrap_or(6), a),
@@ -233,7 +246,8 @@ fn format_float(x: f64, s: &Spec, spec: &str) -> PyResult<String> {
                 t.push('%');
                 t
             }
-            None | Some('n') => match s.precision {
+            Some('n') => fmt_general(a, s.precision.unwrap_or(6), false, s.alt, false),
+            None => match s.precision {
                 None => crate::vm::float_repr_pub(a),
                 Some(p) => fmt_general(a, p, false, s.alt, true),
             },
@@ -245,7 +259,7 @@ fn format_float(x: f64, s: &Spec, spec: &str) -> PyResult<String> {
             }
         }
     };
-    if s.alt && matches!(s.ty, Some('f' | 'F')) && s.precision == Some(0) {
+    if s.alt && a.is_finite() && matches!(s.ty, Some('f' | 'F')) && s.precision == Some(0) {
         body.push('.');
     }
     if let Some(g) = s.grouping {
@@ -283,6 +297,7 @@ impl Vm {
             return self.to_str(v);
         }
         let s = parse_spec(spec)?;
+        self.check_size(s.width)?;
         match v {
             Value::Str(t) => {
                 if let Some(ty) = s.ty {

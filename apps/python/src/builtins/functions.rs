@@ -60,6 +60,8 @@ pub fn install(d: &mut Dict) {
     def(d, "quit", exit);
     def(d, "__build_class__", build_class);
     def(d, "__import__", import);
+    def(d, "eval", eval);
+    def(d, "exec", exec);
 }
 
 fn print(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult {
@@ -113,6 +115,7 @@ pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         Value::FrozenSet(d) => d.len(),
         Value::Range(r) => r.len() as usize,
         Value::View(v) => v.0.borrow().len(),
+        Value::Class(c) if c.lookup(&PyStr::new("_member_map_")).is_some() => vm.collect(v)?.len(),
         Value::Instance(inst) => match vm.call_dunder(v, "__len__", &[])? {
             Some(Value::Int(n)) if n >= 0 => n as usize,
             Some(Value::Int(_)) => return Err(Exc::value_error("__len__() should return >= 0")),
@@ -123,12 +126,15 @@ pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
                     other.type_name()
                 )))
             }
-            None => {
-                return Err(Exc::type_error(alloc::format!(
-                    "object of type '{}' has no len()",
-                    inst.class.name.as_str()
-                )))
-            }
+            None => match base_of(v) {
+                Some(b) => return len_of(vm, &b),
+                None => {
+                    return Err(Exc::type_error(alloc::format!(
+                        "object of type '{}' has no len()",
+                        inst.class.name.as_str()
+                    )))
+                }
+            },
         },
         other => {
             return Err(Exc::type_error(alloc::format!(
@@ -306,6 +312,36 @@ pub fn sort_values(
         }
         _ => items.clone(),
     };
+    // Already ordered (or strictly reversed) input needs only one pass, as with
+    // Timsort's run detection.
+    let n = keys.len();
+    let mut ascending = true;
+    let mut strictly_descending = true;
+    for i in 1..n {
+        let (a, b) = (&keys[i - 1], &keys[i]);
+        // True when `b` must come strictly before `a` in the result.
+        let out_of_order = if reverse {
+            vm.less_than(a, b)?
+        } else {
+            vm.less_than(b, a)?
+        };
+        if out_of_order {
+            ascending = false;
+        } else {
+            strictly_descending = false;
+        }
+        if !ascending && !strictly_descending {
+            break;
+        }
+    }
+    if ascending {
+        return Ok(items);
+    }
+    if strictly_descending {
+        let mut out = items;
+        out.reverse();
+        return Ok(out);
+    }
     let mut idx: Vec<usize> = (0..items.len()).collect();
     let mut buf = idx.clone();
     let n = idx.len();
@@ -1008,4 +1044,64 @@ fn import(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult {
     }
 }
 
-pub fn _unused(_: &RefCell<()>) {}
+fn source_arg(args: &[Value], fname: &str) -> PyResult<String> {
+    match args.first() {
+        Some(Value::Str(s)) => Ok(s.as_str().to_string()),
+        Some(_) => Err(Exc::type_error(alloc::format!(
+            "{}() arg 1 must be a string, bytes or code object",
+            fname
+        ))),
+        None => Err(Exc::type_error(alloc::format!(
+            "{} expected at least 1 argument, got 0",
+            fname
+        ))),
+    }
+}
+
+/// The namespace `eval`/`exec` run in: the given dict or the main module's globals.
+fn namespace_arg(vm: &Vm, args: &[Value]) -> PyResult<Rc<RefCell<Dict>>> {
+    match args.get(1) {
+        None | Some(Value::None) => Ok(vm.main_globals.clone()),
+        Some(Value::Dict(d)) => Ok(d.clone()),
+        Some(other) => Err(Exc::type_error(alloc::format!(
+            "globals must be a dict, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+fn syntax_exc(vm: &mut Vm, e: crate::error::SyntaxError) -> Exc {
+    let kind = if e.indentation {
+        ExcKind::IndentationError
+    } else {
+        ExcKind::SyntaxError
+    };
+    let class = vm.types.exception(kind);
+    let exc = vm.new_exception(class, alloc::vec![Value::str(&e.msg)]);
+    crate::vm::set_attr_pub(&exc, "lineno", Value::Int(e.line as i64));
+    crate::vm::set_attr_pub(&exc, "offset", Value::Int(e.col as i64));
+    crate::vm::set_attr_pub(&exc, "msg", Value::str(&e.msg));
+    crate::vm::set_attr_pub(&exc, "filename", Value::str("<string>"));
+    Exc::object(exc)
+}
+
+fn eval(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult {
+    arg_count("eval", args, 1, 3)?;
+    let src = source_arg(args, "eval")?;
+    let globals = namespace_arg(vm, args)?;
+    let code = crate::parser::parse_expression(&src)
+        .and_then(|b| crate::compiler::compile_expression(&b, "<string>"))
+        .map_err(|e| syntax_exc(vm, e))?;
+    vm.run_code(code, globals)
+}
+
+fn exec(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult {
+    arg_count("exec", args, 1, 3)?;
+    let src = source_arg(args, "exec")?;
+    let globals = namespace_arg(vm, args)?;
+    let code = crate::parser::parse_module(&src)
+        .and_then(|m| crate::compiler::compile_module(&m, "<string>", false))
+        .map_err(|e| syntax_exc(vm, e))?;
+    vm.run_code(code, globals)?;
+    Ok(Value::None)
+}

@@ -336,6 +336,16 @@ impl Vm {
     fn object_method(&mut self, recv: &Value, name: &str, args: &[Value], _kw: Kw) -> PyResult {
         match name {
             "__init__" | "__init_subclass__" => Ok(Value::None),
+            "base_init" => {
+                if let Value::Instance(inst) = recv {
+                    if is_value_kind(inst.class.kind) {
+                        let base_class = self.builtin_class_for(inst.class.kind);
+                        let v = super::construct(self, &base_class, args, _kw)?;
+                        *inst.base_value.borrow_mut() = Some(v);
+                    }
+                }
+                Ok(Value::None)
+            }
             "exc_init" => {
                 crate::vm::set_attr_pub(recv, "args", Value::tuple(args.to_vec()));
                 Ok(Value::None)
@@ -751,9 +761,12 @@ impl Vm {
                 Ok(Value::None)
             }
             "pop" => {
-                let pos = s.borrow().first_pos();
-                match pos.and_then(|p| s.borrow_mut().remove_at(p)) {
-                    Some(e) => Ok(e.key),
+                let first = s.borrow().set_order_keys().into_iter().next();
+                match first {
+                    Some(k) => {
+                        self.dict_remove(s, &k)?;
+                        Ok(k)
+                    }
                     None => Err(Exc::new(ExcKind::KeyError, "pop from an empty set")),
                 }
             }
@@ -989,6 +1002,37 @@ impl Vm {
                 }
             }
             "close" => {
+                let (started, finished) = {
+                    let gm = g.borrow();
+                    (gm.started, gm.finished)
+                };
+                if started && !finished {
+                    // Raise GeneratorExit at the paused yield (Language Reference §6.2.9.1).
+                    let exit = Exc::new(ExcKind::GeneratorExit, "");
+                    match step(self, g, Value::None, Some(exit)) {
+                        Ok(GenStep::Yielded(_)) => {
+                            return Err(Exc::new(
+                                ExcKind::RuntimeError,
+                                "generator ignored GeneratorExit",
+                            ));
+                        }
+                        Ok(GenStep::Returned(_)) => {}
+                        Err(e) => {
+                            let benign = match &*e.0 {
+                                ExcRepr::Native(k, _) => {
+                                    matches!(k, ExcKind::GeneratorExit | ExcKind::StopIteration)
+                                }
+                                ExcRepr::Object(v) => {
+                                    self.is_exception_instance(v, ExcKind::GeneratorExit)
+                                        || self.is_exception_instance(v, ExcKind::StopIteration)
+                                }
+                            };
+                            if !benign {
+                                return Err(e);
+                            }
+                        }
+                    }
+                }
                 let mut gm = g.borrow_mut();
                 gm.finished = true;
                 gm.frame = None;

@@ -26,6 +26,11 @@ const PY_MODULES: &[(&str, &str)] = &[
     ("copy", include_str!("../stdlib/copy.py")),
     ("string", include_str!("../stdlib/string.py")),
     ("operator", include_str!("../stdlib/operator.py")),
+    ("dataclasses", include_str!("../stdlib/dataclasses.py")),
+    ("typing", include_str!("../stdlib/typing.py")),
+    ("abc", include_str!("../stdlib/abc.py")),
+    ("enum", include_str!("../stdlib/enum.py")),
+    ("__future__", include_str!("../stdlib/future.py")),
 ];
 
 pub fn is_builtin_module(name: &str) -> bool {

@@ -535,6 +535,7 @@ pub fn call(vm: &mut Vm, s: &Rc<PyStr>, n: &str, args: &[Value], kw: Kw) -> PyRe
         "zfill" => {
             arg_count("zfill", args, 1, 1)?;
             let w = vm.index_value(&args[0])?;
+            vm.check_size(w.max(0) as usize)?;
             let n = t.chars().count() as i64;
             if w <= n {
                 Value::str(t)
@@ -590,6 +591,7 @@ pub fn call(vm: &mut Vm, s: &Rc<PyStr>, n: &str, args: &[Value], kw: Kw) -> PyRe
                 Some(v) => vm.index_value(v)?,
                 None => 8,
             };
+            vm.check_size(t.len().saturating_mul(size.clamp(1, 1 << 20) as usize))?;
             let mut out = String::new();
             let mut col = 0i64;
             for c in t.chars() {

@@ -81,10 +81,31 @@ pub fn compile_module(body: &[Stmt], filename: &str, interactive: bool) -> CResu
         units: Vec::new(),
         interactive,
         depth: 0,
+        interned: BTreeMap::new(),
     };
     c.push_unit(0, "<module>".to_string(), &[]);
     c.stmts(body)?;
     c.emit_const(Value::None);
+    c.emit(Op::Return);
+    Ok(c.pop_unit("<module>", 1, None))
+}
+
+/// Compiles one expression (for `eval`): the code returns its value.
+pub fn compile_expression(body: &[Stmt], filename: &str) -> CResult<Rc<Code>> {
+    let table = symtable::build(body)?;
+    let mut c = Compiler {
+        table,
+        filename: Rc::from(filename),
+        units: Vec::new(),
+        interactive: false,
+        depth: 0,
+        interned: BTreeMap::new(),
+    };
+    c.push_unit(0, "<module>".to_string(), &[]);
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(e)) => c.expr(e)?,
+        _ => c.emit_const(Value::None),
+    }
     c.emit(Op::Return);
     Ok(c.pop_unit("<module>", 1, None))
 }
@@ -238,12 +259,17 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn name_index(&mut self, name: &str) -> u32 {
-        let u = self.unit();
-        if let Some(&i) = u.name_map.get(name) {
+        if let Some(&i) = self.unit().name_map.get(name) {
             return i;
         }
+        let s = self
+            .interned
+            .entry(name.to_string())
+            .or_insert_with(|| Rc::new(PyStr::new(name)))
+            .clone();
+        let u = self.unit();
         let i = u.names.len() as u32;
-        u.names.push(Rc::new(PyStr::new(name)));
+        u.names.push(s);
         u.name_map.insert(name.to_string(), i);
         i
     }

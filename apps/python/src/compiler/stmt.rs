@@ -54,10 +54,22 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign(target, _, value) => {
+            StmtKind::AnnAssign(target, ann, value) => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.assign(target)?;
+                }
+                // Class bodies record `name: annotation` in __annotations__ (§7.2.2), which
+                // dataclasses read.
+                let scope = self.unit().scope;
+                if let (ExprKind::Name(n), super::symtable::ScopeKind::Class) =
+                    (&target.kind, self.table.scopes[scope].kind)
+                {
+                    self.expr(ann)?;
+                    let a = self.name_index("__annotations__");
+                    self.emit(Op::LoadName(a));
+                    self.emit_const(Value::str(n));
+                    self.emit(Op::StoreSubscr);
                 }
             }
             StmtKind::Pass => {}
@@ -436,6 +448,12 @@ impl<'a> Compiler<'a> {
         self.emit_const(Value::str(&qual));
         let q = self.name_index("__qualname__");
         self.emit(Op::StoreName(q));
+        let annotated = c.body.iter().any(|s| matches!(&s.kind, StmtKind::AnnAssign(t, _, _) if matches!(t.kind, ExprKind::Name(_))));
+        if annotated {
+            self.emit(Op::BuildMap(0));
+            let a = self.name_index("__annotations__");
+            self.emit(Op::StoreName(a));
+        }
         self.stmts(&c.body)?;
         self.emit_const(Value::None);
         self.emit(Op::Return);

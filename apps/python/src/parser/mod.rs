@@ -41,14 +41,33 @@ pub struct Parser {
 
 /// Parses a whole module.
 pub fn parse_module(src: &str) -> PResult<Vec<Stmt>> {
-    let toks = tokenize(src)?;
+    let (toks, unclosed) = crate::lexer::tokenize_lazy(src)?;
     let mut p = Parser {
         toks,
         pos: 0,
         depth: 0,
         line_base: 0,
     };
-    p.file()
+    let r = p.file();
+    match (r, unclosed) {
+        (Ok(body), None) => Ok(body),
+        (Ok(_), Some((e, _))) => Err(e),
+        (Err(e), Some((pending, at))) => Err(if p.pos >= at { pending } else { e }),
+        (Err(e), None) => Err(e),
+    }
+}
+
+/// Parses the text given to `eval` as one expression statement.
+pub fn parse_expression(src: &str) -> PResult<Vec<Stmt>> {
+    let e = parse_field_expr(src.trim(), 1, 0).map_err(|mut e| {
+        e.msg = e.msg.trim_start_matches("f-string: ").to_string();
+        e
+    })?;
+    let line = e.line;
+    Ok(alloc::vec![Stmt {
+        kind: StmtKind::Expr(e),
+        line
+    }])
 }
 
 /// Parses the text of an f-string field as an expression.
@@ -217,6 +236,7 @@ impl Parser {
             "while" => {
                 self.pos += 1;
                 let cond = self.named_test()?;
+                self.no_assign_in_condition()?;
                 self.expect_op(":")?;
                 let body = self.block("'while' statement", line)?;
                 let orelse = self.else_block()?;
@@ -320,6 +340,15 @@ impl Parser {
         Ok(body)
     }
 
+    fn no_assign_in_condition(&self) -> PResult<()> {
+        if self.is_op("=") {
+            return Err(
+                self.error_here("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+            );
+        }
+        Ok(())
+    }
+
     fn else_block(&mut self) -> PResult<Vec<Stmt>> {
         let line = self.line();
         if self.eat_kw("else") {
@@ -332,6 +361,7 @@ impl Parser {
 
     fn if_rest(&mut self, line: u32) -> PResult<StmtKind> {
         let cond = self.named_test()?;
+        self.no_assign_in_condition()?;
         self.expect_op(":")?;
         let body = self.block("'if' statement", line)?;
         let eline = self.line();
@@ -752,6 +782,25 @@ impl Parser {
         } else {
             self.testlist_star()?
         };
+        if let ExprKind::Name(n) = &first.kind {
+            if (n == "print" || n == "exec")
+                && matches!(
+                    self.peek(),
+                    Tok::Str(_) | Tok::Name(_) | Tok::Int(..) | Tok::Float(_) | Tok::FStr(_)
+                )
+            {
+                return Err(SyntaxError {
+                    msg: alloc::format!(
+                        "Missing parentheses in call to '{}'. Did you mean {}(...)?",
+                        n,
+                        n
+                    ),
+                    line: first.line,
+                    col: first.col + 1,
+                    indentation: false,
+                });
+            }
+        }
         if self.is_op("=") {
             let mut targets = alloc::vec![first];
             let mut value;

@@ -94,6 +94,11 @@ impl Vm {
                     }
                     _ => {}
                 }
+                if let Some(base) = base_of(obj) {
+                    if crate::builtins::has_method(&base, name.as_str()) {
+                        return Ok(crate::builtins::bound_native(base, name.clone()));
+                    }
+                }
                 if let Some(ga) = inst.class.lookup(&PyStr::new("__getattr__")) {
                     return self.call(&ga, &[obj.clone(), Value::Str(name.clone())], &[]);
                 }
@@ -261,6 +266,17 @@ impl Vm {
                                     self.bind(v, target, &cls)
                                 }
                             };
+                        }
+                        if c.builtin && is_value_kind(c.kind) {
+                            if name.as_str() == "__init__" {
+                                return Ok(crate::builtins::object_method(
+                                    target.clone(),
+                                    Rc::new(PyStr::new("base_init")),
+                                ));
+                            }
+                            if let Some(base) = base_of(target) {
+                                return Ok(crate::builtins::bound_native(base, name.clone()));
+                            }
                         }
                         if c.builtin && c.kind == TypeKind::BaseException {
                             let special = match name.as_str() {

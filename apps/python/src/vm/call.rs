@@ -111,7 +111,8 @@ impl Vm {
             && code.kwonly == 0
             && args.len() == code.argcount
         {
-            let mut l = Vec::with_capacity(nlocals);
+            let mut l = self.spare_vecs.pop().unwrap_or_default();
+            l.reserve(nlocals);
             l.extend_from_slice(args);
             l.resize(nlocals, Value::Null);
             l
@@ -132,10 +133,11 @@ impl Vm {
             cells.extend(f.closure.iter().cloned());
         }
         let id = self.fresh_id();
+        let stack = self.spare_vecs.pop().unwrap_or_default();
         let mut frame = Frame {
             code: code.clone(),
             pc: 0,
-            stack: Vec::with_capacity(8),
+            stack,
             locals,
             cells,
             globals: f.globals.clone(),
@@ -156,6 +158,18 @@ impl Vm {
         self.depth += 1;
         let r = self.run_frame(&mut frame);
         self.depth -= 1;
+        // Keep the frame's buffers for the next call (saves two allocations per call).
+        if self.spare_vecs.len() < 64 {
+            for mut v in [
+                core::mem::take(&mut frame.stack),
+                core::mem::take(&mut frame.locals),
+            ] {
+                if v.capacity() <= 256 {
+                    v.clear();
+                    self.spare_vecs.push(v);
+                }
+            }
+        }
         match r? {
             FrameExit::Return(v) | FrameExit::Yield(v) => Ok(v),
         }
@@ -320,6 +334,22 @@ impl Vm {
             }
             None => self.new_instance(c, args),
         };
+        if !c.builtin && is_value_kind(c.kind) {
+            if let Value::Instance(inst) = &obj {
+                let base_class = self.builtin_class_for(c.kind);
+                let mutable = matches!(c.kind, TypeKind::List | TypeKind::Dict | TypeKind::Set);
+                let user_init = c.lookup(&PyStr::new("__init__")).is_some();
+                let base = if mutable && user_init {
+                    crate::builtins::construct(self, &base_class, &[], &[])?
+                } else {
+                    crate::builtins::construct(self, &base_class, args, kw)?
+                };
+                *inst.base_value.borrow_mut() = Some(base);
+                if !user_init {
+                    return Ok(obj);
+                }
+            }
+        }
         let init = c.lookup(&PyStr::new("__init__"));
         match init {
             Some(init @ Value::Function(_)) => {
@@ -373,7 +403,6 @@ impl Vm {
         else {
             return Err(Exc::type_error("__build_class__: bad arguments"));
         };
-        let _ = kw;
         let mut bases = Vec::new();
         for b in &args[2..] {
             match b {
@@ -441,7 +470,24 @@ impl Vm {
                     *f.owner.borrow_mut() = Some(c.clone());
                 }
             }
-            // __init_subclass__ and __set_name__ are not supported (see the crate docs).
+            // PEP 487: the nearest base's __init_subclass__ sees the new class.
+            let hook = c
+                .mro
+                .iter()
+                .find_map(|b| b.dict.borrow().get_by_str("__init_subclass__"));
+            let hook = match hook {
+                Some(Value::ClassMethod(f)) => Some((*f).clone()),
+                Some(f @ Value::Function(_)) => Some(f),
+                _ => None,
+            };
+            if let Some(h) = hook {
+                let kw: Vec<(Rc<PyStr>, Value)> = kw
+                    .iter()
+                    .filter(|(k, _)| k.as_str() != "metaclass")
+                    .cloned()
+                    .collect();
+                self.call(&h, &[class.clone()], &kw)?;
+            }
         }
         Ok(class)
     }

@@ -90,6 +90,23 @@ impl Vm {
             {
                 return self.to_str(v);
             }
+            if i.class
+                .is_subclass(&self.types.exception(ExcKind::SyntaxError))
+            {
+                let d = i.dict.borrow();
+                if let (Some(Value::Str(msg)), Some(Value::Str(file)), Some(Value::Int(line))) = (
+                    d.get_by_str("msg"),
+                    d.get_by_str("filename"),
+                    d.get_by_str("lineno"),
+                ) {
+                    return Ok(alloc::format!(
+                        "{} ({}, line {})",
+                        msg.as_str(),
+                        file.as_str(),
+                        line
+                    ));
+                }
+            }
             let args = i.dict.borrow().get_by_str("args");
             let is_key_error = i
                 .class
@@ -195,7 +212,16 @@ pub fn format_exception_only(vm: &mut Vm, exc: &Value) -> String {
         }
         other => other.type_name().to_string(),
     };
-    let msg = vm.exception_message(exc).unwrap_or_default();
+    let mut msg = vm.exception_message(exc).unwrap_or_default();
+    if let Value::Instance(i) = exc {
+        if i.class
+            .is_subclass(&vm.types.exception(ExcKind::SyntaxError))
+        {
+            if let Some(Value::Str(m)) = i.dict.borrow().get_by_str("msg") {
+                msg = m.as_str().to_string();
+            }
+        }
+    }
     let mut s = String::new();
     if let Value::Instance(i) = exc {
         if i.class

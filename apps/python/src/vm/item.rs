@@ -74,6 +74,10 @@ impl Vm {
             } else {
                 i64::MAX / 2
             }),
+            Value::Instance(_) if matches!(base_of(v), Some(Value::Int(_) | Value::Bool(_))) => {
+                let b = base_of(v).unwrap_or(Value::Int(0));
+                self.index_value(&b)
+            }
             Value::Instance(_) => match self.call_dunder(v, "__index__", &[])? {
                 Some(Value::Int(i)) => Ok(i),
                 _ => Err(Exc::type_error(
@@ -147,7 +151,10 @@ impl Vm {
                 }
                 let len = l.borrow().len();
                 let i = self.seq_index(idx, len, "list")?;
-                Ok(l.borrow()[i].clone())
+                l.borrow()
+                    .get(i)
+                    .cloned()
+                    .ok_or_else(|| Exc::index_error("list index out of range"))
             }
             Value::Tuple(t) => {
                 if let Value::Slice(s) = idx {
@@ -199,9 +206,9 @@ impl Vm {
                 if let Value::Slice(sl) = idx {
                     let (a, b, c) = slice_indices(self, sl, n)?;
                     return Ok(Value::Range(Rc::new(Range {
-                        start: r.start + a * r.step,
-                        stop: r.start + b * r.step,
-                        step: r.step * c,
+                        start: r.start.saturating_add(a.saturating_mul(r.step)),
+                        stop: r.start.saturating_add(b.saturating_mul(r.step)),
+                        step: r.step.saturating_mul(c),
                     })));
                 }
                 let i = self.seq_index(idx, n as usize, "range object")?;
@@ -215,6 +222,9 @@ impl Vm {
                 if let Some(r) = self.call_dunder(obj, "__getitem__", &[idx.clone()])? {
                     return Ok(r);
                 }
+                if let Some(b) = base_of(obj) {
+                    return self.getitem(&b, idx);
+                }
                 Err(Exc::type_error(alloc::format!(
                     "'{}' object is not subscriptable",
                     inst.class.name.as_str()
@@ -222,6 +232,10 @@ impl Vm {
             }
             Value::Class(c) => {
                 if let Some(f) = c.lookup(&crate::pystr::PyStr::new("__class_getitem__")) {
+                    let f = match f {
+                        Value::ClassMethod(inner) => (*inner).clone(),
+                        other => other,
+                    };
                     return self.call(&f, &[obj.clone(), idx.clone()], &[]);
                 }
                 if c.builtin {
@@ -284,6 +298,15 @@ impl Vm {
             }
             Value::Dict(d) => self.dict_set(d, idx, value),
             Value::Instance(inst) => {
+                if inst
+                    .class
+                    .lookup(&crate::pystr::PyStr::new("__setitem__"))
+                    .is_none()
+                {
+                    if let Some(b) = base_of(obj) {
+                        return self.setitem(&b, idx, value);
+                    }
+                }
                 if self
                     .call_dunder(obj, "__setitem__", &[idx, value])?
                     .is_some()
@@ -320,7 +343,11 @@ impl Vm {
                 }
                 let len = l.borrow().len();
                 let i = self.seq_index(idx, len, "list assignment")?;
-                l.borrow_mut().remove(i);
+                let mut lm = l.borrow_mut();
+                if i >= lm.len() {
+                    return Err(Exc::index_error("list assignment index out of range"));
+                }
+                lm.remove(i);
                 Ok(())
             }
             Value::Dict(d) => match self.dict_remove(d, idx)? {
@@ -333,6 +360,9 @@ impl Vm {
                     .is_some()
                 {
                     return Ok(());
+                }
+                if let Some(b) = base_of(obj) {
+                    return self.delitem(&b, idx);
                 }
                 Err(Exc::type_error(alloc::format!(
                     "'{}' object does not support item deletion",

@@ -14,11 +14,32 @@
 //! `exc.rs` (exception classes and tracebacks), `matching.rs` (`match` patterns),
 //! `interp.rs` (the instruction loop).
 
+macro_rules! pop {
+    ($f:expr) => {
+        match $f.stack.pop() {
+            Some(v) => v,
+            None => return Err(Exc::new(ExcKind::RuntimeError, "stack underflow")),
+        }
+    };
+}
+
+macro_rules! top {
+    ($f:expr) => {
+        match $f.stack.last() {
+            Some(v) => v,
+            None => return Err(Exc::new(ExcKind::RuntimeError, "stack underflow")),
+        }
+    };
+}
+
 mod attr;
 mod call;
+mod cold;
+mod compare;
 mod exc;
 mod interp;
 mod item;
+mod mapping;
 mod matching;
 mod ops;
 mod repr;
@@ -125,6 +146,11 @@ pub struct Vm {
     pub clock: Option<Box<dyn Fn() -> f64>>,
     /// The ceiling `sys.setrecursionlimit` may raise the limit to (bounded by the host stack).
     pub max_recursion_limit: u32,
+    /// Emptied value vectors kept for reuse as frame stacks and locals.
+    pub spare_vecs: Vec<Vec<Value>>,
+    /// Reports the host heap in use; past the cap the program gets MemoryError.
+    pub heap_probe: Option<(Box<dyn Fn() -> usize>, usize)>,
+    pub ticks: u64,
 }
 
 impl Vm {
@@ -148,6 +174,9 @@ impl Vm {
             main_globals: Rc::new(RefCell::new(Dict::new())),
             clock: None,
             max_recursion_limit: DEFAULT_RECURSION_LIMIT,
+            spare_vecs: Vec::new(),
+            heap_probe: None,
+            ticks: 0,
         };
         crate::builtins::install(&mut vm);
         let g = vm.new_globals("__main__");

@@ -166,12 +166,20 @@ impl Vm {
             Value::Bool(false) => "False".to_string(),
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => {
-                if b.bit_length() > 40000 * 4 {
-                    return Err(Exc::value_error(
+                // CPython refuses decimal conversions of more than 4300 digits.
+                let too_long = || {
+                    Exc::value_error(
                         "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-                    ));
+                    )
+                };
+                if b.bit_length() > 14300 {
+                    return Err(too_long());
                 }
-                b.to_string_radix(10)
+                let s = b.to_string_radix(10);
+                if s.trim_start_matches('-').len() > 4300 {
+                    return Err(too_long());
+                }
+                s
             }
             Value::Float(f) => float_repr(*f),
             Value::Str(s) => str_repr(s.as_str()),
@@ -256,6 +264,9 @@ impl Vm {
                             ))),
                         };
                     }
+                }
+                if let Some(b) = base_of(v) {
+                    return self.repr(&b);
                 }
                 if inst.class.kind == TypeKind::BaseException {
                     let args = inst.dict.borrow().get_by_str("args");
@@ -380,7 +391,7 @@ impl Vm {
                 s
             }
             Value::Set(d) => {
-                let items: Vec<Value> = d.borrow().keys().cloned().collect();
+                let items: Vec<Value> = d.borrow().set_order_keys();
                 if items.is_empty() {
                     "set()".to_string()
                 } else {
@@ -388,7 +399,7 @@ impl Vm {
                 }
             }
             Value::FrozenSet(d) => {
-                let items: Vec<Value> = d.keys().cloned().collect();
+                let items: Vec<Value> = d.set_order_keys();
                 if items.is_empty() {
                     "frozenset()".to_string()
                 } else {
@@ -438,6 +449,11 @@ impl Vm {
                 }
                 if inst.class.kind == TypeKind::BaseException {
                     return self.exception_message(v);
+                }
+                if inst.class.kind == TypeKind::Str {
+                    if let Some(b) = base_of(v) {
+                        return self.to_str(&b);
+                    }
                 }
                 self.repr(v)
             }

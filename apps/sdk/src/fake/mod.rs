@@ -2,7 +2,7 @@
 //!
 //! Each test thread has its own [`FakeKernel`] (a thread-local), so tests run in parallel
 //! without seeing each other's state. A test sets the scene (window size, queued events,
-//! clipboard, stylesheet, host names), runs app code through the ordinary safe API, and reads
+//! clipboard, store, stylesheet, host names), runs app code through the ordinary safe API, and reads
 //! back what the app did (log lines, title, presented frames, yields).
 //!
 //! The fake follows the contract of `kernel/abi` closely enough to test the wrappers' edge
@@ -76,6 +76,8 @@ pub struct FakeKernel {
     pub yields: u64,
     pub stylesheet: String,
     pub clipboard: Vec<u8>,
+    /// What `store_set` kept, by key (survives nothing: tests reset it with the kernel).
+    pub store: BTreeMap<String, Vec<u8>>,
     /// The state of the random generator (xorshift64*).
     pub random_state: u64,
     /// When false, network calls answer `NetworkDown`.
@@ -105,6 +107,7 @@ impl Default for FakeKernel {
             yields: 0,
             stylesheet: String::from("theme = light\n"),
             clipboard: Vec::new(),
+            store: BTreeMap::new(),
             random_state: 0x9e37_79b9_7f4a_7c15,
             network_up: true,
             hosts: BTreeMap::new(),

@@ -121,6 +121,41 @@ pub fn clipboard_set(text: &[u8]) -> i32 {
     0
 }
 
+pub fn store_set(key: &[u8], value: &[u8]) -> i32 {
+    if key.len() > limits::MAX_STORE_KEY {
+        return Error::InvalidArgument.code();
+    }
+    let key = String::from_utf8_lossy(key).into_owned();
+    with(|k| {
+        let others: usize = k
+            .store
+            .iter()
+            .filter(|(name, _)| **name != key)
+            .map(|(name, bytes)| name.len() + bytes.len())
+            .sum();
+        if others + key.len() + value.len() > limits::MAX_STORE {
+            return Error::Limit.code();
+        }
+        if value.is_empty() {
+            k.store.remove(&key);
+        } else {
+            k.store.insert(key, value.to_vec());
+        }
+        0
+    })
+}
+
+pub fn store_get(key: &[u8], buf: &mut [u8]) -> i32 {
+    if key.len() > limits::MAX_STORE_KEY {
+        return Error::InvalidArgument.code();
+    }
+    let key = String::from_utf8_lossy(key).into_owned();
+    with(|k| match k.store.get(&key) {
+        Some(bytes) => copy_out(bytes, buf),
+        None => Error::NotFound.code(),
+    })
+}
+
 /// Ends the frame: the clocks move on by one frame and so does the network.
 pub fn sys_yield() -> i32 {
     with(|k| {
