@@ -160,6 +160,11 @@ fn main() {
     total.add(tree);
     println!("total: {}/{}", total.passed, total.total);
     let mut failed = false;
+    // An empty suite (a wrong path) must not pass as 100%.
+    if tokenizer.total == 0 || tree.total == 0 {
+        eprintln!("no html5lib tokenizer or tree-construction cases were found");
+        failed = true;
+    }
     if tokenizer.percent() < options.min_tokenizer {
         eprintln!(
             "tokenizer pass rate {:.2}% is below {}%",
