@@ -35,7 +35,7 @@ apps: setup
 	@rm -rf build/apps $(TEST_ESP)/apps
 	@mkdir -p build/apps $(TEST_ESP)/apps
 	@for app in $(APPS); do cp $(WASM)/$$app.wasm build/apps/; done
-	@cp $(WASM)/hello.wasm $(WASM)/hostile-*.wasm $(WASM)/bench-syscalls.wasm $(TEST_ESP)/apps/
+	@cp $(WASM)/hello.wasm $(WASM)/hostile-*.wasm $(WASM)/bench-syscalls.wasm $(WASM)/tlsprobe.wasm $(TEST_ESP)/apps/
 	@printf 'not a wasm module' > $(TEST_ESP)/apps/broken.wasm
 
 build: apps

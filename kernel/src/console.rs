@@ -15,7 +15,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("pci", "one line per PCI function"),
     ("time", "the real-time clock and uptime"),
     ("ps", "the apps: state, fuel, memory"),
-    ("open", "open NAME: start an app"),
+    ("open", "open NAME [ARGS]: start an app"),
     ("kill", "kill NAME: stop an app"),
     ("log", "log NAME: an app's log"),
     ("ifconfig", "the network address, gateway, DNS and counters"),
@@ -68,7 +68,8 @@ impl<'a> Command<'a> {
             Some("ifconfig") => Command::Ifconfig,
             Some(word @ ("open" | "kill" | "log" | "ping" | "dns" | "http")) => {
                 match (word, words.next()) {
-                    ("open", Some(name)) => Command::Open(name),
+                    // The rest of the line: the app's name and its arguments.
+                    ("open", Some(_)) => Command::Open(line.trim()["open".len()..].trim()),
                     ("kill", Some(name)) => Command::Kill(name),
                     ("log", Some(name)) => Command::Log(name),
                     ("ping", Some(host)) => Command::Ping(host),
@@ -149,6 +150,10 @@ mod tests {
         );
         assert_eq!(Command::parse("time"), Command::Time);
         assert_eq!(Command::parse("open cube"), Command::Open("cube"));
+        assert_eq!(
+            Command::parse(" open  browser http://a/ "),
+            Command::Open("browser http://a/")
+        );
         assert_eq!(Command::parse("kill"), Command::MissingArgument("kill"));
         assert_eq!(
             Command::parse("http http://a/b"),

@@ -102,6 +102,7 @@ pub fn run(boot: Boot) -> ! {
     let now = boot.clock.now_us();
     let network: crate::wasm::sockets::Network = Default::default();
     let mut apps = Apps::new(crate::arch::rdtsc(), STYLESHEET.into(), network.clone());
+    apps.config = alloc::rc::Rc::new(machine_config(fwcfg.as_ref()));
     for (name, bytes) in embedded::EMBEDDED_APPS {
         apps.add(name, alloc::rc::Rc::from(*bytes), true);
     }
@@ -414,7 +415,14 @@ impl System {
     }
 
     /// Starts an app and opens its window (windowless apps only get a log).
-    pub fn open_app(&mut self, name: &str) {
+    /// Opens an app from a command line: its name, then the arguments it gets through WASI
+    /// (`browser http://10.0.2.2:8000/`).
+    pub fn open_app(&mut self, command_line: &str) {
+        let mut words = command_line.split_whitespace();
+        let Some(name) = words.next() else {
+            return;
+        };
+        let args: Vec<&str> = words.collect();
         if name == AUDIT {
             let size = self.desktop.size();
             self.desktop.windows.open(AUDIT, size);
@@ -422,7 +430,7 @@ impl System {
             self.audit_dirty = true;
             return;
         }
-        match self.apps.open(name) {
+        match self.apps.open(name, &args) {
             Ok(index) => {
                 if self.apps.running[index].windowed {
                     let size = self.desktop.size();
@@ -770,4 +778,20 @@ mod tests {
             "Tue 24 Nov 21:12:23"
         );
     }
+}
+
+/// The fw_cfg files apps may read through `config_get` (`abi::CONFIG_NAMES`), read once.
+fn machine_config(fwcfg: Option<&crate::fwcfg::FwCfg>) -> Vec<(String, Vec<u8>)> {
+    const MAX_SETTING: usize = 1 << 20;
+    let Some(fwcfg) = fwcfg else {
+        return Vec::new();
+    };
+    abi::CONFIG_NAMES
+        .iter()
+        .filter_map(|name| {
+            let bytes = fwcfg.read(name, MAX_SETTING)?;
+            log!("config: {} ({} bytes) for apps", name, bytes.len());
+            Some((String::from(*name), bytes))
+        })
+        .collect()
 }

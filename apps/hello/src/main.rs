@@ -3,7 +3,7 @@
 //! It uses only Rust's standard library, which on `wasm32-wasip1` is built on these WASI
 //! functions (WASI preview1, `wasi_snapshot_preview1`): `fd_write` for `println!`,
 //! `clock_time_get` for `SystemTime` and `Instant`, `random_get` for the keys of
-//! `HashMap`'s hasher, `environ_*`/`args_*` at start-up, and `proc_exit`. It prints a few
+//! `HashMap`'s hasher, `environ_*`/`args_*` at start-up (it prints its arguments), and `proc_exit`. It prints a few
 //! lines and returns from `main`, which ends the program with exit status 0.
 //!
 //! The summary line is the same on every run, although the `HashMap`'s iteration order is
@@ -18,6 +18,8 @@ const TEXT: &str = "the quick brown fox jumps over the lazy dog the fox";
 
 fn main() {
     println!("hello from wasi");
+    let args: Vec<String> = std::env::args().collect();
+    println!("args: {}", args.join(" | "));
     let started = Instant::now();
 
     match SystemTime::now().duration_since(UNIX_EPOCH) {

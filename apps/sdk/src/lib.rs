@@ -44,8 +44,9 @@ use fake::port;
 pub use abi::{Error, Event};
 pub use app::{run, App, Frame, Runner};
 pub use system::{
-    clipboard_get, clipboard_set, events, log, monotonic_us, present, present_bitmap, random_bytes,
-    random_u64, set_title, store_get, store_set, stylesheet_text, wall_us, window_size, yield_now,
+    clipboard_get, clipboard_set, config_get, events, log, monotonic_us, present, present_bitmap,
+    random_bytes, random_u64, set_title, store_get, store_set, stylesheet_text, wall_us,
+    window_size, yield_now,
 };
 /// The drawing crate and the ABI crate, so an app needs only `sdk` as a dependency.
 pub use {abi, gfx};

@@ -187,6 +187,19 @@ pub fn store_get(key: &[u8], buf: &mut [u8]) -> i32 {
     }
 }
 
+pub fn config_get(name: &[u8], buf: &mut [u8]) -> i32 {
+    // SAFETY: config_get reads `name` and writes at most `buf.len()` bytes into `buf`, which
+    // is borrowed mutably and distinct from `name`.
+    unsafe {
+        raw::config_get(
+            addr(name.as_ptr()),
+            length(name.len()),
+            addr(buf.as_ptr()),
+            length(buf.len()),
+        )
+    }
+}
+
 pub fn sys_yield() -> i32 {
     // SAFETY: no memory is involved.
     unsafe { raw::sys_yield() }

@@ -70,6 +70,8 @@ extern "C" {
     pub fn store_set(key_ptr: i32, key_len: i32, ptr: i32, len: i32) -> i32;
     /// `store_get(key_ptr, key_len, ptr, len) -> i32`: returns the full length.
     pub fn store_get(key_ptr: i32, key_len: i32, ptr: i32, len: i32) -> i32;
+    /// `config_get(name_ptr, name_len, ptr, len) -> i32`: returns the full length.
+    pub fn config_get(name_ptr: i32, name_len: i32, ptr: i32, len: i32) -> i32;
     /// `yield() -> i32` (`yield` is a Rust keyword, hence the other name).
     #[link_name = "yield"]
     pub fn sys_yield() -> i32;
@@ -156,6 +158,9 @@ mod stand_in {
         NO
     }
     pub unsafe fn store_get(_key: i32, _key_len: i32, _ptr: i32, _len: i32) -> i32 {
+        NO
+    }
+    pub unsafe fn config_get(_name: i32, _name_len: i32, _ptr: i32, _len: i32) -> i32 {
         NO
     }
     pub unsafe fn sys_yield() -> i32 {

@@ -17,6 +17,8 @@ use std::vec::Vec;
 const EVENT_BATCH: usize = 64;
 /// At most this many batches per frame, so a flood of input cannot stall a frame.
 const MAX_EVENT_BATCHES: usize = 16;
+/// Largest machine setting the SDK will fetch.
+const MAX_CONFIG: usize = 1024 * 1024;
 /// Largest stylesheet the SDK will fetch.
 const MAX_STYLESHEET: usize = 64 * 1024;
 
@@ -193,6 +195,26 @@ pub fn store_get(key: &str) -> Result<Vec<u8>> {
         }
         let mut buf = vec![0u8; size];
         let full = check(port::store_get(key, &mut buf))? as usize;
+        if full <= size {
+            buf.truncate(full);
+            return Ok(buf);
+        }
+        size = full;
+    }
+    Err(Error::WouldBlock)
+}
+
+/// A machine setting (see `abi::CONFIG_NAMES`): e.g. `opt/os/ca`, an extra trusted
+/// certificate authority; [`Error::NotFound`] when the machine was started without it.
+pub fn config_get(name: &str) -> Result<Vec<u8>> {
+    let name = name.as_bytes();
+    let mut size = check(port::config_get(name, &mut []))? as usize;
+    for _ in 0..4 {
+        if size > MAX_CONFIG {
+            return Err(Error::Limit);
+        }
+        let mut buf = vec![0u8; size];
+        let full = check(port::config_get(name, &mut buf))? as usize;
         if full <= size {
             buf.truncate(full);
             return Ok(buf);

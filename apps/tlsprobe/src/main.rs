@@ -1,16 +1,15 @@
 //! `tlsprobe`: checks TLS from inside a WASM app, end to end.
 //!
-//! It connects to a server (10.0.2.2:8443, QEMU's host, unless the session store holds
-//! `tlsprobe/target` as `a.b.c.d:port`), does the TLS handshake with BearSSL
+//! It connects to a server (its first argument `a.b.c.d:port`, else the session store's
+//! `tlsprobe/target`, else 10.0.2.2:8443, QEMU's host), does the TLS handshake with BearSSL
 //! (`bearssl-sys`) for the server name `tessera.test`, sends `GET / HTTP/1.1`, reads the
 //! response until the server closes, and logs one line a test can parse:
 //! `tlsprobe: ok STATUS bytes=N` or `tlsprobe: error REASON`.
 //!
-//! Trust: the embedded Mozilla roots, plus a PEM CA from the session store key
-//! `tlsprobe/ca` when present, plus the PEM file named by `TLSPROBE_CA` at build time (see
-//! build.rs; the kernel is to pass `-fw_cfg opt/os/ca` through a system call later, which
-//! will replace that). Everything runs without blocking: each step that has nothing to do
-//! yields the frame.
+//! Trust: the embedded Mozilla roots, plus the PEM certificates of the machine setting
+//! `opt/os/ca` (QEMU's `-fw_cfg name=opt/os/ca,file=ca.pem`, read with `sdk::config_get`)
+//! and of the session store key `tlsprobe/ca` when present. Everything runs without
+//! blocking: each step that has nothing to do yields the frame.
 
 use bearssl_sys::{IoError, TlsClient, TlsError, Transport, TrustAnchors};
 use sdk::net::{TcpState, TcpStream};
@@ -44,9 +43,10 @@ fn io_error(error: Error) -> IoError {
 }
 
 fn target() -> Result<(Ipv4Addr, u16), String> {
-    let text = match sdk::store_get("tlsprobe/target") {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).trim().to_string(),
-        Err(_) => DEFAULT_TARGET.to_string(),
+    let text = match (std::env::args().nth(1), sdk::store_get("tlsprobe/target")) {
+        (Some(argument), _) => argument,
+        (None, Ok(bytes)) => String::from_utf8_lossy(&bytes).trim().to_string(),
+        (None, Err(_)) => DEFAULT_TARGET.to_string(),
     };
     let (host, port) = text
         .rsplit_once(':')
@@ -60,9 +60,6 @@ fn target() -> Result<(Ipv4Addr, u16), String> {
     Ok((ip, port))
 }
 
-/// The CA embedded at build time for tests (empty when none).
-static BUILT_IN_CA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/extra_ca.pem"));
-
 fn anchors() -> TrustAnchors {
     let started = sdk::monotonic_us().unwrap_or(0);
     let mut anchors = TrustAnchors::mozilla();
@@ -72,8 +69,9 @@ fn anchors() -> TrustAnchors {
         anchors.len(),
         ready
     ));
+    let configured = sdk::config_get("opt/os/ca").unwrap_or_default();
     let stored = sdk::store_get("tlsprobe/ca").unwrap_or_default();
-    for pem in [BUILT_IN_CA, &stored[..]]
+    for pem in [&configured[..], &stored[..]]
         .into_iter()
         .filter(|p| !p.is_empty())
     {

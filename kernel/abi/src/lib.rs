@@ -84,9 +84,18 @@ pub mod calls {
     /// many as fit) and returns their full length; `Error::NotFound` when there is no such
     /// key.
     pub const STORE_GET: &str = "store_get";
+    /// `config_get(name_ptr, name_len, ptr, len) -> i32`: copies a machine setting (as many
+    /// bytes as fit) and returns its full length; `Error::NotFound` when the machine has no
+    /// such setting. Only the names in [`CONFIG_NAMES`](super::CONFIG_NAMES) can be read.
+    pub const CONFIG_GET: &str = "config_get";
     /// `yield() -> i32`: ends this frame's step; the app continues next frame.
     pub const YIELD: &str = "yield";
 }
+
+/// The machine settings apps may read with `config_get`: QEMU's
+/// `-fw_cfg name=opt/os/ca,file=ca.pem` gives the browser an extra trusted certificate
+/// authority (PEM) for tests and private networks. Other fw_cfg files stay the kernel's.
+pub const CONFIG_NAMES: &[&str] = &["opt/os/ca"];
 
 /// Error codes: every call returns `-(code)` on failure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -206,6 +206,29 @@ fn store_get(caller: &mut Caller<'_, HostState>, key: (i32, i32), out: (i32, i32
     copy_out(memory, out.0, out.1, value)
 }
 
+/// `config_get`: a machine setting from the allowlist ([`abi::CONFIG_NAMES`]).
+fn config_get(
+    caller: &mut Caller<'_, HostState>,
+    name: (i32, i32),
+    out: (i32, i32),
+) -> Result<i32> {
+    let (memory, state) = parts(caller)?;
+    if name.1 as usize > limits::MAX_STORE_KEY {
+        return Err(Error::InvalidArgument);
+    }
+    let name = guest::read(memory, name.0, name.1)?;
+    let name = core::str::from_utf8(name).map_err(|_| Error::InvalidArgument)?;
+    if !abi::CONFIG_NAMES.contains(&name) {
+        return Err(Error::NotFound);
+    }
+    let config = state.config.clone();
+    let value = config
+        .iter()
+        .find(|(key, _)| key == name)
+        .ok_or(Error::NotFound)?;
+    copy_out(memory, out.0, out.1, &value.1)
+}
+
 /// Reads a host name argument (UTF-8, at most 253 bytes as DNS allows).
 fn host_name(memory: &[u8], ptr: i32, len: i32) -> Result<String> {
     if !(1..=253).contains(&len) {
@@ -419,6 +442,13 @@ pub fn define(linker: &mut Linker<HostState>) -> core::result::Result<(), wasmi:
         calls::STORE_SET,
         |mut c: Caller<'_, HostState>, kp: i32, kl: i32, p: i32, l: i32| {
             answer(store_set(&mut c, (kp, kl), (p, l)))
+        },
+    )?;
+    linker.func_wrap(
+        MODULE,
+        calls::CONFIG_GET,
+        |mut c: Caller<'_, HostState>, np: i32, nl: i32, p: i32, l: i32| {
+            answer(config_get(&mut c, (np, nl), (p, l)))
         },
     )?;
     linker.func_wrap(

@@ -55,6 +55,8 @@ pub struct Apps {
     /// Each app's session store, by app name.
     stores: alloc::collections::BTreeMap<String, state::SessionStore>,
     pub network: sockets::Network,
+    /// Machine settings apps may read (`config_get`).
+    pub config: state::Config,
     seed: u64,
 }
 
@@ -73,6 +75,7 @@ impl Apps {
             stylesheet: Rc::new(stylesheet),
             stores: Default::default(),
             network,
+            config: Rc::default(),
             seed,
         }
     }
@@ -100,9 +103,10 @@ impl Apps {
         });
     }
 
-    /// Starts the catalogue's app `name`; returns its index in `running`. An app that is
-    /// already running is not started twice.
-    pub fn open(&mut self, name: &str) -> Result<usize, String> {
+    /// Starts the catalogue's app `name` with the command-line arguments `args` (what WASI
+    /// `args_get` gives after the name); returns its index in `running`. An app that is
+    /// already running is not started twice (the arguments are then ignored).
+    pub fn open(&mut self, name: &str, args: &[&str]) -> Result<usize, String> {
         if let Some(index) = self
             .running
             .iter()
@@ -128,6 +132,12 @@ impl Apps {
             store,
             self.network.clone(),
         );
+        let mut state = state;
+        state.args = core::iter::once(name)
+            .chain(args.iter().copied())
+            .map(String::from)
+            .collect();
+        state.config = self.config.clone();
         let bytes = entry.bytes.clone();
         let app = App::load(&self.engine, name, &bytes, state).map_err(|e| e.0)?;
         self.running.retain(|a| a.name != name);

@@ -93,7 +93,14 @@ pub struct HostState {
     pub sockets: super::sockets::Sockets,
     /// System calls made (all kinds), for the audit view.
     pub calls: u64,
+    /// The command line WASI `args_get` gives: the app's name, then its arguments.
+    pub args: Vec<String>,
+    /// Machine settings `config_get` may answer (name, bytes).
+    pub config: Config,
 }
+
+/// Machine settings read once at boot and shared by every app (see `abi::CONFIG_NAMES`).
+pub type Config = Rc<Vec<(String, Vec<u8>)>>;
 
 impl HostState {
     pub fn new(
@@ -128,6 +135,8 @@ impl HostState {
             store,
             sockets: super::sockets::Sockets::new(network),
             calls: 0,
+            args: Vec::new(),
+            config: Rc::default(),
         }
     }
 }

@@ -42,7 +42,7 @@ const YIELDER: &str = r#"
 #[test]
 fn an_app_yields_once_per_step_and_resumes() {
     let mut apps = apps_with("ticker", YIELDER);
-    apps.open("ticker").unwrap();
+    apps.open("ticker", &[]).unwrap();
     for _ in 0..5 {
         assert_eq!(step(&mut apps, 10_000), Step::Yielded);
     }
@@ -55,7 +55,7 @@ fn an_endless_loop_is_throttled_not_stopped() {
     let wat = r#"(module (memory (export "memory") 1)
         (func (export "_start") (loop $l (br $l))))"#;
     let mut apps = apps_with("spin", wat);
-    apps.open("spin").unwrap();
+    apps.open("spin", &[]).unwrap();
     for _ in 0..3 {
         assert_eq!(step(&mut apps, 50_000), Step::Throttled);
     }
@@ -88,7 +88,7 @@ fn traps_stop_the_app_with_a_reason() {
     for (name, body, expected) in cases {
         let wat = format!("(module (memory (export \"memory\") 1) {body})");
         let mut apps = apps_with(name, &wat);
-        apps.open(name).unwrap();
+        apps.open(name, &[]).unwrap();
         let mut outcome = step(&mut apps, 50_000_000);
         while outcome == Step::Throttled {
             outcome = step(&mut apps, 50_000_000);
@@ -106,7 +106,7 @@ fn memory_stops_growing_at_the_cap() {
     let wat = r#"(module (memory (export "memory") 1)
         (func (export "_start") (loop $l (drop (memory.grow (i32.const 256))) (br $l))))"#;
     let mut apps = apps_with("hog", wat);
-    apps.open("hog").unwrap();
+    apps.open("hog", &[]).unwrap();
     // memory.grow answers -1 at the cap; this module ignores that and loops on, throttled.
     assert_eq!(step(&mut apps, 10_000_000), Step::Throttled);
     // It grows 16 MiB at a time, so it stops within one step of the cap.
@@ -147,7 +147,7 @@ fn hostile_pointers_get_errors_not_faults() {
     (call $record (call $fd_write (i32.const 1) (i32.const 65534) (i32.const 1) (i32.const 0)))))
 "#;
     let mut apps = apps_with("hostile", wat);
-    apps.open("hostile").unwrap();
+    apps.open("hostile", &[]).unwrap();
     assert_eq!(step(&mut apps, 1_000_000), Step::Stopped("finished".into()));
     let app = &apps.running[0];
     let memory = app.store.data().memory.unwrap().data(&app.store);
@@ -179,7 +179,7 @@ fn a_wasi_command_prints_and_exits() {
     (call $exit (i32.const 3))))
 "#;
     let mut apps = apps_with("cmd", wat);
-    apps.open("cmd").unwrap();
+    apps.open("cmd", &[]).unwrap();
     assert_eq!(step(&mut apps, 1_000_000), Step::Stopped("exit 3".into()));
     assert_eq!(log_of(&apps)[0], "hello from wasi");
 }
@@ -189,14 +189,14 @@ fn modules_that_import_unknown_things_are_refused() {
     let mut apps = Apps::new(1, String::new(), Default::default());
     let bad = wat::parse_str(r#"(module (import "env" "boom" (func)) (memory (export "memory") 1) (func (export "_start")))"#).unwrap();
     apps.register("bad", bad.into(), true).unwrap();
-    let error = apps.open("bad").unwrap_err();
+    let error = apps.open("bad", &[]).unwrap_err();
     assert!(error.contains("env.boom"), "{error}");
     assert!(apps
         .register("junk", Rc::from(&b"not wasm"[..]), true)
         .is_err());
     let no_start = wat::parse_str(r#"(module (memory (export "memory") 1))"#).unwrap();
     apps.register("nostart", no_start.into(), true).unwrap();
-    assert!(apps.open("nostart").unwrap_err().contains("_start"));
+    assert!(apps.open("nostart", &[]).unwrap_err().contains("_start"));
 }
 
 #[test]
@@ -216,7 +216,7 @@ fn the_session_store_outlives_the_app() {
     (drop (call $yield))))
 "#;
     let mut apps = apps_with("notes", wat);
-    apps.open("notes").unwrap();
+    apps.open("notes", &[]).unwrap();
     assert_eq!(step(&mut apps, 100_000), Step::Yielded);
     let first = &apps.running[0];
     let memory = first.store.data().memory.unwrap().data(&first.store);
@@ -225,10 +225,61 @@ fn the_session_store_outlives_the_app() {
         abi::Error::NotFound.code()
     );
     assert!(apps.kill("notes"));
-    apps.open("notes").unwrap();
+    apps.open("notes", &[]).unwrap();
     assert_eq!(step(&mut apps, 100_000), Step::Yielded);
     let second = &apps.running[0];
     let memory = second.store.data().memory.unwrap().data(&second.store);
     assert_eq!(i32::from_le_bytes(memory[100..104].try_into().unwrap()), 5);
     assert_eq!(&memory[200..205], b"notes");
+}
+
+#[test]
+fn args_reach_the_app_and_config_get_answers_only_allowed_names() {
+    // Writes argc, the argument bytes (NULs turned into '|') and the results of three
+    // config_get calls to stdout.
+    let wat = r#"
+(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $w (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "args_sizes_get" (func $sizes (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "args_get" (func $args (param i32 i32) (result i32)))
+  (import "sys" "config_get" (func $config (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 1000) "opt/os/caopt/os/autostart\n")
+  (func $print (param $ptr i32) (param $len i32)
+    (i32.store (i32.const 0) (local.get $ptr))
+    (i32.store (i32.const 4) (local.get $len))
+    (drop (call $w (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
+  (func (export "_start")
+    (local $i i32)
+    (drop (call $sizes (i32.const 16) (i32.const 20)))
+    (drop (call $args (i32.const 100) (i32.const 200)))
+    ;; NULs to '|'
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (i32.load (i32.const 20))))
+      (if (i32.eqz (i32.load8_u (i32.add (i32.const 200) (local.get $i))))
+        (then (i32.store8 (i32.add (i32.const 200) (local.get $i)) (i32.const 124))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $next)))
+    (call $print (i32.const 200) (i32.load (i32.const 20)))
+    ;; config_get("opt/os/ca") into 300, its length at 24
+    (i32.store (i32.const 24) (call $config (i32.const 1000) (i32.const 9) (i32.const 300) (i32.const 64)))
+    (call $print (i32.const 300) (i32.load (i32.const 24)))
+    ;; a name outside the allowlist: NotFound (-13) at 28; a bad pointer: BadPointer (-2) at 32
+    (i32.store (i32.const 28) (call $config (i32.const 1009) (i32.const 16) (i32.const 300) (i32.const 64)))
+    (i32.store (i32.const 32) (call $config (i32.const 1000) (i32.const 9) (i32.const 65530) (i32.const 64)))
+    (if (i32.ne (i32.load (i32.const 28)) (i32.const -13)) (then unreachable))
+    (if (i32.ne (i32.load (i32.const 32)) (i32.const -2)) (then unreachable))
+    ;; the pointer array must point at the strings
+    (if (i32.ne (i32.load (i32.const 100)) (i32.const 200)) (then unreachable))
+    (call $print (i32.const 1025) (i32.const 1)))
+)
+"#;
+    let mut apps = apps_with("args", wat);
+    apps.config = Rc::new(alloc::vec![
+        ("opt/os/ca".into(), b"PEM".to_vec()),
+        ("opt/os/autostart".into(), b"secret".to_vec()),
+    ]);
+    apps.open("args", &["one", "two words"]).unwrap();
+    assert_eq!(step(&mut apps, 1_000_000), Step::Stopped("finished".into()));
+    assert_eq!(log_of(&apps)[0], "args|one|two words|PEM");
 }

@@ -2,14 +2,15 @@
 //!
 //! WASI (`wasi_snapshot_preview1`, the WASI snapshot-01 spec) gives command modules a POSIX-
 //! like world. We implement what a std program needs to print, read clocks and random bytes,
-//! see empty arguments and environment, yield and exit:
+//! see their command-line arguments (an empty environment), yield and exit:
 //!
 //! | function | here |
 //! |---|---|
 //! | `fd_write` | fds 1 and 2 go to the app's log; others `EBADF` |
 //! | `clock_time_get`, `clock_res_get` | realtime and monotonic clocks |
 //! | `random_get` | the app's random generator |
-//! | `args_*`, `environ_*` | empty |
+//! | `args_sizes_get`, `args_get` | the app's name and the arguments it was opened with |
+//! | `environ_*` | empty |
 //! | `proc_exit` | stops the app with its status |
 //! | `sched_yield` | ends the frame's step, like `sys.yield` |
 //! | `fd_prestat_get` | `EBADF` (no preopened directories) |
@@ -109,6 +110,44 @@ fn empty_sizes(caller: &mut Caller<'_, HostState>, count: i32, size: i32) -> i32
     }
 }
 
+/// `args_sizes_get`: how many arguments, and the bytes they take with their NULs.
+fn args_sizes(caller: &mut Caller<'_, HostState>, count: i32, size: i32) -> i32 {
+    let Some((bytes, state)) = memory(caller) else {
+        return errno::FAULT;
+    };
+    let n = state.args.len() as u32;
+    let total: usize = state.args.iter().map(|a| a.len() + 1).sum();
+    let total = total as u32;
+    match guest::put(bytes, count, &n.to_le_bytes())
+        .and_then(|_| guest::put(bytes, size, &total.to_le_bytes()))
+    {
+        Ok(()) => errno::SUCCESS,
+        Err(_) => errno::FAULT,
+    }
+}
+
+/// `args_get`: writes each argument NUL-terminated from `buf` on, and its address into the
+/// pointer array at `argv` (the sizes come from `args_sizes_get`).
+fn args_get(caller: &mut Caller<'_, HostState>, argv: i32, buf: i32) -> i32 {
+    let Some((bytes, state)) = memory(caller) else {
+        return errno::FAULT;
+    };
+    let mut at = buf as u32;
+    for (i, arg) in state.args.iter().enumerate() {
+        let slot = argv.wrapping_add(4 * i as i32);
+        let mut text = arg.clone().into_bytes();
+        text.push(0);
+        if guest::put(bytes, slot, &at.to_le_bytes())
+            .and_then(|_| guest::put(bytes, at as i32, &text))
+            .is_err()
+        {
+            return errno::FAULT;
+        }
+        at = at.wrapping_add(text.len() as u32);
+    }
+    errno::SUCCESS
+}
+
 /// The functions [`define`] implements.
 const IMPLEMENTED: &[&str] = &[
     "fd_write",
@@ -175,7 +214,7 @@ pub fn define(linker: &mut Linker<HostState>) -> Result<(), Error> {
     linker.func_wrap(
         MODULE,
         "args_sizes_get",
-        |mut c: Caller<'_, HostState>, n: i32, size: i32| empty_sizes(&mut c, n, size),
+        |mut c: Caller<'_, HostState>, n: i32, size: i32| args_sizes(&mut c, n, size),
     )?;
     linker.func_wrap(
         MODULE,
@@ -185,7 +224,7 @@ pub fn define(linker: &mut Linker<HostState>) -> Result<(), Error> {
     linker.func_wrap(
         MODULE,
         "args_get",
-        |_c: Caller<'_, HostState>, _a: i32, _b: i32| errno::SUCCESS,
+        |mut c: Caller<'_, HostState>, argv: i32, buf: i32| args_get(&mut c, argv, buf),
     )?;
     linker.func_wrap(
         MODULE,

@@ -22,6 +22,7 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+pub mod host;
 mod image;
 pub use image::Image;
 
@@ -46,6 +47,8 @@ pub struct Options {
     pub gpu: bool,
     /// `-fw_cfg name=NAME,string=VALUE` entries.
     pub fw_cfg: Vec<(String, String)>,
+    /// `-fw_cfg name=NAME,file=PATH` entries (e.g. `opt/os/ca`, a PEM file).
+    pub fw_cfg_files: Vec<(String, PathBuf)>,
     /// Adds `isa-debug-exit` so the guest can end the run with a status.
     pub debug_exit: bool,
     pub memory_mib: u32,
@@ -62,6 +65,7 @@ impl Default for Options {
             network: true,
             gpu: true,
             fw_cfg: Vec::new(),
+            fw_cfg_files: Vec::new(),
             debug_exit: false,
             memory_mib: 1024,
             esp: repo_root().join("build/esp"),
@@ -129,6 +133,11 @@ impl Options {
             args.push("-fw_cfg".into());
             // QEMU option values escape a comma by doubling it.
             args.push(format!("name={name},string={}", value.replace(',', ",,")));
+        }
+        for (name, path) in &self.fw_cfg_files {
+            args.push("-fw_cfg".into());
+            let path = path.display().to_string().replace(',', ",,");
+            args.push(format!("name={name},file={path}"));
         }
         args.push("-qmp".into());
         args.push(format!("unix:{},server=on,wait=off", qmp.display()));

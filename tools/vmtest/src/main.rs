@@ -112,7 +112,9 @@ fn bench() -> vmtest::Result<()> {
         "bench: efi_size_bytes={size} ({:.2} MiB)",
         size as f64 / 1048576.0
     );
-    println!("bench: http_download_mib_s={download:.2} (8 MiB from python http.server on the host)");
+    println!(
+        "bench: http_download_mib_s={download:.2} (8 MiB from python http.server on the host)"
+    );
     println!("bench: syscall_ns={syscall_ns:.0} (time_monotonic from a wasm app under wasmi, TCG)");
     for (label, frame, apps_ms) in apps {
         println!(
@@ -127,14 +129,22 @@ fn bench() -> vmtest::Result<()> {
 fn http_download_rate(vm: &mut Vm) -> vmtest::Result<f64> {
     let dir = std::env::temp_dir().join(format!("vmtest-bench-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
-    let body: Vec<u8> = (0..8u32 << 20).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let body: Vec<u8> = (0..8u32 << 20)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     let _ = std::fs::write(dir.join("big.bin"), &body);
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .unwrap_or(18081);
     let mut server = std::process::Command::new("python3")
-        .args(["-m", "http.server", &port.to_string(), "--bind", "127.0.0.1"])
+        .args([
+            "-m",
+            "http.server",
+            &port.to_string(),
+            "--bind",
+            "127.0.0.1",
+        ])
         .current_dir(&dir)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -165,14 +175,28 @@ fn syscall_cost() -> vmtest::Result<f64> {
     };
     let vm = Vm::boot(&options)?;
     let deadline = Instant::now() + Duration::from_secs(40);
-    while vm.log().iter().filter(|l| l.contains("ns per call")).count() < 5 && Instant::now() < deadline {
+    while vm
+        .log()
+        .iter()
+        .filter(|l| l.contains("ns per call"))
+        .count()
+        < 5
+        && Instant::now() < deadline
+    {
         std::thread::sleep(Duration::from_millis(200));
     }
     let samples: Vec<f64> = vm
         .log()
         .iter()
         .filter(|l| l.contains("ns per call"))
-        .filter_map(|l| l.split(", ").nth(1)?.split_whitespace().next()?.parse().ok())
+        .filter_map(|l| {
+            l.split(", ")
+                .nth(1)?
+                .split_whitespace()
+                .next()?
+                .parse()
+                .ok()
+        })
         .collect();
     Ok(median(samples))
 }
@@ -191,13 +215,20 @@ fn app_frame_times() -> vmtest::Result<Vec<(&'static str, f64, f64)>> {
         } else {
             vec![("opt/os/autostart".into(), autostart.into())]
         };
-        let options = Options { esp: vmtest::repo_root().join("build/test-esp"), fw_cfg, ..Options::default() };
+        let options = Options {
+            esp: vmtest::repo_root().join("build/test-esp"),
+            fw_cfg,
+            ..Options::default()
+        };
         let vm = Vm::boot(&options)?;
         std::thread::sleep(Duration::from_secs(4));
         let mark = vm.mark();
         std::thread::sleep(Duration::from_secs(8));
-        let lines: Vec<String> =
-            vm.log()[mark..].iter().filter(|l| l.starts_with("stats: fps=")).cloned().collect();
+        let lines: Vec<String> = vm.log()[mark..]
+            .iter()
+            .filter(|l| l.starts_with("stats: fps="))
+            .cloned()
+            .collect();
         let frame = median(lines.iter().filter_map(|l| field(l, "frame_ms")).collect());
         let apps = median(lines.iter().filter_map(|l| field(l, "apps_ms")).collect());
         results.push((label, frame, apps));

@@ -158,10 +158,12 @@ fn boot_hostile(apps: &str) -> vmtest::Result<Vm> {
 
 #[test]
 fn a_plain_wasi_command_runs_without_a_window() -> vmtest::Result<()> {
-    let vm = boot_hostile("hello")?;
+    let vm = boot_hostile("hello first second")?;
     vm.wait_for("app hello: found on the boot drive", SHORT)?;
     vm.wait_for("app broken: not loaded: invalid module", SHORT)?;
     vm.wait_for("hello from wasi", SHORT)?;
+    // The autostart line's words after the name reach the app through WASI `args_get`.
+    vm.wait_for("args: hello | first | second", SHORT)?;
     vm.wait_for("app hello: stopped (exit 0)", SHORT)
         .or_else(|_| vm.wait_for("app hello: stopped (finished)", SHORT))?;
     assert!(

@@ -2,23 +2,10 @@
 //! answers DHCP; python's http.server and dnsmasq run on the host's loopback, which the guest
 //! reaches as 10.0.2.2.
 
-use std::io::Read;
-use std::net::{TcpListener, UdpSocket};
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
-use vmtest::{Options, Vm};
+use vmtest::{host, Options, Vm};
 
 const SHORT: Duration = Duration::from_secs(20);
-
-/// A server process that is killed when the test ends.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 fn crc32(data: &[u8]) -> u32 {
     let mut crc = !0u32;
@@ -47,38 +34,6 @@ fn pseudo_random(len: usize, mut seed: u64) -> Vec<u8> {
         .collect()
 }
 
-fn free_tcp_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap_or(18080)
-}
-
-/// Serves `dir` over HTTP on 127.0.0.1; returns the port once it answers.
-fn http_server(dir: &std::path::Path) -> (Server, u16) {
-    let port = free_tcp_port();
-    let child = Command::new("python3")
-        .args([
-            "-m",
-            "http.server",
-            &port.to_string(),
-            "--bind",
-            "127.0.0.1",
-        ])
-        .current_dir(dir)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("python3 -m http.server");
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    (Server(child), port)
-}
-
 #[test]
 fn dhcp_ping_and_a_multi_megabyte_http_download_are_exact() -> vmtest::Result<()> {
     let dir = std::env::temp_dir().join(format!("vmtest-www-{}", std::process::id()));
@@ -86,7 +41,7 @@ fn dhcp_ping_and_a_multi_megabyte_http_download_are_exact() -> vmtest::Result<()
     let body = pseudo_random(4 << 20, 0x9e37_79b9_7f4a_7c15);
     std::fs::write(dir.join("big.bin"), &body).expect("write file");
     std::fs::write(dir.join("hello.txt"), b"hello over tcp\n").expect("write file");
-    let (_server, port) = http_server(&dir);
+    let (_server, port) = host::http_server(&dir);
     let mut vm = Vm::boot(&Options::default())?;
     vm.wait_for("net: dhcp 10.0.2.15/24 gw 10.0.2.2 dns 10.0.2.3", SHORT)?;
     let mark = vm.console("ping 10.0.2.2")?;
@@ -120,41 +75,18 @@ fn dhcp_ping_and_a_multi_megabyte_http_download_are_exact() -> vmtest::Result<()
 #[test]
 fn dns_answers_come_from_dnsmasq_on_the_host() -> vmtest::Result<()> {
     // dnsmasq must own port 53 of the host's loopback: QEMU forwards 10.0.2.2:53 there.
-    if UdpSocket::bind("127.0.0.1:53").is_err() {
+    let records = [
+        "--local=/tessera.test/",
+        "--host-record=www.tessera.test,10.0.2.2",
+        "--host-record=multi.tessera.test,10.1.0.1",
+        "--host-record=multi.tessera.test,10.1.0.2",
+        "--cname=alias.tessera.test,www.tessera.test",
+    ];
+    let records: Vec<String> = records.iter().map(|s| s.to_string()).collect();
+    let Some(_dns) = host::dnsmasq_with(&records) else {
         eprintln!("skipped: cannot bind 127.0.0.1:53 (not root, or a resolver runs there)");
         return Ok(());
-    }
-    let Ok(child) = Command::new("dnsmasq")
-        .args([
-            "--no-daemon",
-            "--no-resolv",
-            "--no-hosts",
-            "--listen-address=127.0.0.1",
-            "--bind-interfaces",
-            "--port=53",
-            "--local=/tessera.test/",
-            "--host-record=www.tessera.test,10.0.2.2",
-            "--host-record=multi.tessera.test,10.1.0.1",
-            "--host-record=multi.tessera.test,10.1.0.2",
-            "--cname=alias.tessera.test,www.tessera.test",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-    else {
-        panic!("dnsmasq is not installed: `make setup` installs dnsmasq-base");
     };
-    let mut server = Server(child);
-    std::thread::sleep(Duration::from_millis(300));
-    if let Ok(Some(_)) = server.0.try_wait() {
-        let mut error = String::new();
-        let _ = server
-            .0
-            .stderr
-            .take()
-            .map(|mut e| e.read_to_string(&mut error));
-        panic!("dnsmasq did not start: {error}");
-    }
     let options = Options {
         fw_cfg: vec![("opt/os/dns".into(), "10.0.2.2".into())],
         ..Options::default()

@@ -78,6 +78,8 @@ pub struct FakeKernel {
     pub clipboard: Vec<u8>,
     /// What `store_set` kept, by key (survives nothing: tests reset it with the kernel).
     pub store: BTreeMap<String, Vec<u8>>,
+    /// Machine settings `config_get` answers (only `abi::CONFIG_NAMES` are readable).
+    pub config: BTreeMap<String, Vec<u8>>,
     /// The state of the random generator (xorshift64*).
     pub random_state: u64,
     /// When false, network calls answer `NetworkDown`.
@@ -108,6 +110,7 @@ impl Default for FakeKernel {
             stylesheet: String::from("theme = light\n"),
             clipboard: Vec::new(),
             store: BTreeMap::new(),
+            config: BTreeMap::new(),
             random_state: 0x9e37_79b9_7f4a_7c15,
             network_up: true,
             hosts: BTreeMap::new(),

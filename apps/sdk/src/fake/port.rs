@@ -156,6 +156,14 @@ pub fn store_get(key: &[u8], buf: &mut [u8]) -> i32 {
     })
 }
 
+pub fn config_get(name: &[u8], buf: &mut [u8]) -> i32 {
+    let name = String::from_utf8_lossy(name).into_owned();
+    with(|k| match k.config.get(&name) {
+        Some(bytes) if abi::CONFIG_NAMES.contains(&name.as_str()) => copy_out(bytes, buf),
+        _ => Error::NotFound.code(),
+    })
+}
+
 /// Ends the frame: the clocks move on by one frame and so does the network.
 pub fn sys_yield() -> i32 {
     with(|k| {
