@@ -133,9 +133,9 @@ pub fn random_u64() -> Result<u64> {
     Ok(u64::from_le_bytes(bytes))
 }
 
-/// Fetches a text the kernel copies with the "returns the full length" rule: asks the size,
-/// copies, and starts over (a few times) if the text grew in between.
-fn fetch_text(call: fn(&mut [u8]) -> i32, max: usize) -> Result<String> {
+/// Fetches bytes the kernel copies with the "returns the full length" rule: asks the size,
+/// copies, and starts over (a few times) if the value grew in between.
+fn fetch_bytes(call: impl Fn(&mut [u8]) -> i32, max: usize) -> Result<Vec<u8>> {
     let mut size = check(call(&mut []))? as usize;
     for _ in 0..4 {
         if size > max {
@@ -145,13 +145,19 @@ fn fetch_text(call: fn(&mut [u8]) -> i32, max: usize) -> Result<String> {
         let full = check(call(&mut buf))? as usize;
         if full <= size {
             buf.truncate(full);
-            // Valid UTF-8 (the usual case) is taken as it is, without a second pass.
-            return Ok(String::from_utf8(buf)
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()));
+            return Ok(buf);
         }
         size = full;
     }
     Err(Error::WouldBlock)
+}
+
+/// Like [`fetch_bytes`], as text (invalid UTF-8 is replaced).
+fn fetch_text(call: fn(&mut [u8]) -> i32, max: usize) -> Result<String> {
+    let buf = fetch_bytes(call, max)?;
+    // Valid UTF-8 (the usual case) is taken as it is, without a second pass.
+    Ok(String::from_utf8(buf)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// The shared stylesheet as text (one `name = value` per line); see [`crate::style`].
@@ -187,41 +193,16 @@ pub fn store_get(key: &str) -> Result<Vec<u8>> {
     if key.len() > limits::MAX_STORE_KEY {
         return Err(Error::InvalidArgument);
     }
-    let key = key.as_bytes();
-    let mut size = check(port::store_get(key, &mut []))? as usize;
-    for _ in 0..4 {
-        if size > limits::MAX_STORE {
-            return Err(Error::Limit);
-        }
-        let mut buf = vec![0u8; size];
-        let full = check(port::store_get(key, &mut buf))? as usize;
-        if full <= size {
-            buf.truncate(full);
-            return Ok(buf);
-        }
-        size = full;
-    }
-    Err(Error::WouldBlock)
+    fetch_bytes(
+        |buf| port::store_get(key.as_bytes(), buf),
+        limits::MAX_STORE,
+    )
 }
 
 /// A machine setting (see `abi::CONFIG_NAMES`): e.g. `opt/os/ca`, an extra trusted
 /// certificate authority; [`Error::NotFound`] when the machine was started without it.
 pub fn config_get(name: &str) -> Result<Vec<u8>> {
-    let name = name.as_bytes();
-    let mut size = check(port::config_get(name, &mut []))? as usize;
-    for _ in 0..4 {
-        if size > MAX_CONFIG {
-            return Err(Error::Limit);
-        }
-        let mut buf = vec![0u8; size];
-        let full = check(port::config_get(name, &mut buf))? as usize;
-        if full <= size {
-            buf.truncate(full);
-            return Ok(buf);
-        }
-        size = full;
-    }
-    Err(Error::WouldBlock)
+    fetch_bytes(|buf| port::config_get(name.as_bytes(), buf), MAX_CONFIG)
 }
 
 /// Ends this frame's step; returns when the kernel resumes the app on the next frame.

@@ -154,3 +154,16 @@ fn raw_stand_ins_answer_not_supported_on_the_host() {
     let result = unsafe { sdk::raw::log(0, 1) };
     assert_eq!(result, Error::NotSupported.code());
 }
+
+#[test]
+fn config_get_answers_allowed_settings_only() {
+    fake::reset();
+    assert_eq!(sdk::config_get("opt/os/ca"), Err(Error::NotFound));
+    let pem = "-----BEGIN CERTIFICATE-----\n".repeat(500);
+    fake::with(|k| {
+        k.config.insert("opt/os/ca".into(), pem.clone().into_bytes());
+        k.config.insert("opt/os/autostart".into(), b"secret".to_vec());
+    });
+    assert_eq!(sdk::config_get("opt/os/ca").unwrap(), pem.as_bytes());
+    assert_eq!(sdk::config_get("opt/os/autostart"), Err(Error::NotFound));
+}
