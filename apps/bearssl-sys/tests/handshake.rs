@@ -4,10 +4,10 @@
 //! when `openssl` is not installed.
 
 use bearssl_sys::{IoError, TlsClient, TlsError, Transport, TrustAnchors};
+use peers::TestCa;
 use std::io::{ErrorKind, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::net::TcpStream;
+use std::process::Command;
 use std::rc::Rc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -33,133 +33,12 @@ impl Transport for Tcp {
     }
 }
 
-fn openssl(dir: &Path, args: &[&str]) {
-    let status = Command::new("openssl")
-        .args(args)
-        .current_dir(dir)
-        .stderr(Stdio::null())
-        .status();
-    assert!(status.is_ok_and(|s| s.success()), "openssl {args:?} failed");
-}
-
-/// A CA, a server certificate for `name` signed by it, and a self-signed one for `name`.
-fn make_certificates(name: &str, tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bearssl-test-{}-{tag}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let san = format!("subjectAltName=DNS:{name}");
-    let subject = format!("/CN={name}");
-    openssl(
-        &dir,
-        &[
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-            "-keyout",
-            "ca.key",
-            "-out",
-            "ca.pem",
-            "-days",
-            "30",
-            "-subj",
-            "/CN=Tessera Test CA",
-            "-addext",
-            "basicConstraints=critical,CA:TRUE",
-            "-addext",
-            "keyUsage=critical,keyCertSign",
-        ],
-    );
-    openssl(
-        &dir,
-        &[
-            "req",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            "server.key",
-            "-out",
-            "server.csr",
-            "-subj",
-            &subject,
-        ],
-    );
-    std::fs::write(dir.join("ext.cnf"), format!("{san}\n")).unwrap();
-    openssl(
-        &dir,
-        &[
-            "x509",
-            "-req",
-            "-in",
-            "server.csr",
-            "-CA",
-            "ca.pem",
-            "-CAkey",
-            "ca.key",
-            "-CAcreateserial",
-            "-out",
-            "server.pem",
-            "-days",
-            "30",
-            "-extfile",
-            "ext.cnf",
-        ],
-    );
-    openssl(
-        &dir,
-        &[
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "self.key", "-out",
-            "self.pem", "-days", "30", "-subj", &subject, "-addext", &san,
-        ],
-    );
-    dir
-}
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn start_server(dir: &Path, cert: &str, key: &str) -> (Server, u16) {
-    let port = free_port();
-    let child = Command::new("openssl")
-        .args([
-            "s_server",
-            "-www",
-            "-accept",
-            &port.to_string(),
-            "-cert",
-            cert,
-            "-key",
-            key,
-        ])
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "s_server did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    (Server(child), port)
+/// A test CA with a server certificate for `name` signed by it and a self-signed one.
+fn make_certificates(name: &str, tag: &str) -> TestCa {
+    let ca = TestCa::new(&format!("bearssl-{tag}"));
+    ca.signed("server", name);
+    ca.self_signed("self", name);
+    ca
 }
 
 /// Connects, sends a GET, returns the whole response or the first error.
@@ -214,12 +93,9 @@ fn have_openssl() -> bool {
     found
 }
 
-fn ca_anchors(dir: &Path) -> TrustAnchors {
+fn ca_anchors(ca: &TestCa) -> TrustAnchors {
     let mut anchors = TrustAnchors::new();
-    assert_eq!(
-        anchors.add_pem(&std::fs::read(dir.join("ca.pem")).unwrap()),
-        Ok(1)
-    );
+    assert_eq!(anchors.add_pem(&std::fs::read(ca.ca_pem()).unwrap()), Ok(1));
     anchors
 }
 
@@ -228,23 +104,23 @@ fn trusted_chain_succeeds_and_wrong_name_fails() {
     if !have_openssl() {
         return;
     }
-    let dir = make_certificates("tessera.test", "chain");
-    let (_server, port) = start_server(&dir, "server.pem", "server.key");
+    let ca = make_certificates("tessera.test", "chain");
+    let (_server, port) = ca.s_server_mode("server", &ca.dir, "-www");
     let response =
-        fetch(port, ca_anchors(&dir), "tessera.test").expect("handshake with the test CA");
+        fetch(port, ca_anchors(&ca), "tessera.test").expect("handshake with the test CA");
     assert!(
         response.starts_with(b"HTTP/1.0 200"),
         "{}",
         String::from_utf8_lossy(&response)
     );
-    let wrong = fetch(port, ca_anchors(&dir), "other.test");
+    let wrong = fetch(port, ca_anchors(&ca), "other.test");
     assert_eq!(
         wrong,
         Err(TlsError::Engine(56)),
         "BR_ERR_X509_BAD_SERVER_NAME"
     );
     let trickled =
-        fetch_in_chunks(port, ca_anchors(&dir), "tessera.test", 7).expect("7-byte chunks");
+        fetch_in_chunks(port, ca_anchors(&ca), "tessera.test", 7).expect("7-byte chunks");
     assert!(trickled.starts_with(b"HTTP/1.0 200"));
     let mozilla_only = fetch(port, TrustAnchors::mozilla(), "tessera.test");
     assert_eq!(
@@ -252,7 +128,7 @@ fn trusted_chain_succeeds_and_wrong_name_fails() {
         Err(TlsError::Engine(62)),
         "BR_ERR_X509_NOT_TRUSTED"
     );
-    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&ca.dir);
 }
 
 #[test]
@@ -260,9 +136,9 @@ fn self_signed_server_is_refused() {
     if !have_openssl() {
         return;
     }
-    let dir = make_certificates("tessera.test", "self");
-    let (_server, port) = start_server(&dir, "self.pem", "self.key");
-    let result = fetch(port, ca_anchors(&dir), "tessera.test");
+    let ca = make_certificates("tessera.test", "self");
+    let (_server, port) = ca.s_server_mode("self", &ca.dir, "-www");
+    let result = fetch(port, ca_anchors(&ca), "tessera.test");
     assert_eq!(result, Err(TlsError::Engine(62)), "BR_ERR_X509_NOT_TRUSTED");
-    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&ca.dir);
 }

@@ -22,9 +22,10 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-pub mod host;
 mod image;
 pub use image::Image;
+/// Real peers on the host (servers, DNS, a test CA): the `peers` crate.
+pub use peers as host;
 
 /// OVMF as Debian's `ovmf` package installs it.
 pub const OVMF: &str = "/usr/share/ovmf/OVMF.fd";

@@ -2,7 +2,7 @@
 //! streams its serial log; `vmtest bench` measures the numbers `make bench` reports.
 
 use std::time::{Duration, Instant};
-use vmtest::{Options, Vm};
+use vmtest::{host, Options, Vm};
 
 fn main() {
     let mode = std::env::args().nth(1).unwrap_or_default();
@@ -89,6 +89,7 @@ fn bench() -> vmtest::Result<()> {
     let download = http_download_rate(&mut Vm::boot(&Options::default())?)?;
     let syscall_ns = syscall_cost()?;
     let apps = app_frame_times()?;
+    let browser = browser_first_paint()?;
     println!(
         "bench: boot_to_desktop_s={:.3} (kernel's first line to desktop: ready)",
         kernel_ms / 1000.0
@@ -116,6 +117,9 @@ fn bench() -> vmtest::Result<()> {
         "bench: http_download_mib_s={download:.2} (8 MiB from python http.server on the host)"
     );
     println!("bench: syscall_ns={syscall_ns:.0} (time_monotonic from a wasm app under wasmi, TCG)");
+    for line in browser {
+        println!("bench: {line}");
+    }
     for (label, frame, apps_ms) in apps {
         println!(
             "bench: {label}: frame_ms_median={frame:.3} apps_ms_median={apps_ms:.3} desktop_ms={:.3}",
@@ -133,31 +137,13 @@ fn http_download_rate(vm: &mut Vm) -> vmtest::Result<f64> {
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
         .collect();
     let _ = std::fs::write(dir.join("big.bin"), &body);
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap_or(18081);
-    let mut server = std::process::Command::new("python3")
-        .args([
-            "-m",
-            "http.server",
-            &port.to_string(),
-            "--bind",
-            "127.0.0.1",
-        ])
-        .current_dir(&dir)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .map_err(|e| vmtest::VmError(format!("python3: {e}")))?;
-    std::thread::sleep(Duration::from_millis(500));
+    let (server, port) = host::http_server(&dir);
     vm.wait_for("net: dhcp ", Duration::from_secs(20))?;
     let start = Instant::now();
     let mark = vm.console(&format!("http http://10.0.2.2:{port}/big.bin"))?;
     let line = vm.wait_for_after(mark, "http: ", Duration::from_secs(120));
     let seconds = start.elapsed().as_secs_f64();
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
     let _ = std::fs::remove_dir_all(&dir);
     let line = line?;
     if !line.contains(&format!("bytes={}", body.len())) {
@@ -233,5 +219,123 @@ fn app_frame_times() -> vmtest::Result<Vec<(&'static str, f64, f64)>> {
         let apps = median(lines.iter().filter_map(|l| field(l, "apps_ms")).collect());
         results.push((label, frame, apps));
     }
+    Ok(results)
+}
+
+/// A page of about `bytes` of HTML: headings, paragraphs with links and bold text, lists
+/// and a table, like an article.
+fn article(bytes: usize) -> String {
+    let mut page =
+        String::from("<!DOCTYPE html><html><head><title>Benchmark article</title></head><body>\n");
+    let mut section = 0;
+    while page.len() < bytes {
+        section += 1;
+        page.push_str(&format!("<h2>Section {section}</h2>\n"));
+        for p in 0..4 {
+            page.push_str(&format!(
+                "<p>Paragraph {p} of section {section}: the quick brown fox jumps over the \
+                 lazy dog, <b>bold words</b>, <i>slanted words</i> and a \
+                 <a href=\"#s{section}p{p}\">link number {p}</a> among ordinary text that \
+                 wraps over several lines of the window.</p>\n"
+            ));
+        }
+        page.push_str("<ul><li>one item</li><li>another item</li><li>a third</li></ul>\n");
+        page.push_str("<table><tr><th>key</th><th>value</th></tr>");
+        for row in 0..3 {
+            page.push_str(&format!(
+                "<tr><td>row {row}</td><td>{}</td></tr>",
+                row * section
+            ));
+        }
+        page.push_str("</table>\n");
+    }
+    page.push_str("</body></html>\n");
+    page
+}
+
+/// The number before " ms" in a `… N ms …` log line.
+fn millis(line: &str) -> Option<f64> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words
+        .windows(2)
+        .find(|w| w[1] == "ms" || w[1].starts_with("ms"))
+        .and_then(|w| w[0].parse().ok())
+}
+
+/// Enter-to-first-paint times of a 100 KB page over HTTP and HTTPS (loaded, then reloaded
+/// twice with F5), and the TLS handshake times, from the browser's log.
+fn browser_first_paint() -> vmtest::Result<Vec<String>> {
+    let dir = std::env::temp_dir().join(format!("vmtest-bench-web-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let page = article(100 * 1024);
+    let _ = std::fs::write(dir.join("article.html"), &page);
+    let ca = host::TestCa::new("bench");
+    ca.signed("server", "tessera.test");
+    let (_http, http_port) = host::http_server(&dir);
+    let (_https, https_port) = ca.s_server("server", &dir);
+    let Some(_dns) = host::dnsmasq(&[("tessera.test", "10.0.2.2")]) else {
+        return Ok(vec!["browser: skipped (no port 53 for dnsmasq)".into()]);
+    };
+    let http_url = format!("http://10.0.2.2:{http_port}/article.html");
+    let https_url = format!("https://tessera.test:{https_port}/article.html");
+    let options = Options {
+        fw_cfg: vec![
+            ("opt/os/dns".into(), "10.0.2.2".into()),
+            ("opt/os/autostart".into(), format!("browser {http_url}")),
+        ],
+        fw_cfg_files: vec![("opt/os/ca".into(), ca.ca_pem())],
+        ..Options::default()
+    };
+    let mut vm = Vm::boot(&options)?;
+    let long = Duration::from_secs(120);
+    let mut results = Vec::new();
+    for (label, url) in [("http", &http_url), ("https", &https_url)] {
+        let mut paints = Vec::new();
+        let mut handshakes = Vec::new();
+        for round in 0..3 {
+            let mark = vm.mark();
+            if round == 0 && label == "https" {
+                vm.chord(&["ctrl", "l"])?;
+                std::thread::sleep(Duration::from_millis(300));
+                vm.type_text(url)?;
+                vm.key("ret")?;
+            } else if round > 0 {
+                vm.key("f5")?;
+            }
+            let from = if round == 0 && label == "http" {
+                0
+            } else {
+                mark
+            };
+            let line = vm.wait_for_after(from, &format!("first paint of {url} "), long)?;
+            paints.extend(millis(&line));
+            if label == "https" {
+                let line = vm.wait_for_after(from, "TLS handshake with tessera.test took", long)?;
+                handshakes.extend(millis(&line));
+            }
+        }
+        results.push(format!(
+            "browser_{label}_100kb_enter_to_first_paint_ms_median={:.0} (runs: {paints:?})",
+            median(paints.clone())
+        ));
+        if !handshakes.is_empty() {
+            results.push(format!(
+                "browser_tls_handshake_ms_median={:.0} (runs: {handshakes:?}, ECDHE with an RSA-2048 certificate, TCG)",
+                median(handshakes.clone())
+            ));
+        }
+    }
+    if let Some(line) = vm
+        .log()
+        .iter()
+        .find(|l| l.contains("browser: showing") && l.contains(&http_url))
+    {
+        results.push(format!(
+            "browser_layout: {}",
+            line.split("browser: ").nth(2).unwrap_or(line)
+        ));
+    }
+    vm.assert_no_panic()?;
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(results)
 }

@@ -1,5 +1,7 @@
-//! Real peers on the host for system tests: python's http.server, dnsmasq, openssl
-//! s_server, and a test certificate authority made with the openssl command.
+//! `peers`: real peers on the host for tests (host-only, never in what boots): python's
+//! http.server, dnsmasq, openssl s_server, and a test certificate authority made with the
+//! openssl command. The system tests (`vmtest`, as `vmtest::host`), BearSSL's handshake
+//! tests and the browser's fetch tests share them.
 //!
 //! QEMU's user network shows the host's loopback to the guest as 10.0.2.2, so a server
 //! bound to 127.0.0.1:PORT is `10.0.2.2:PORT` inside the OS, and dnsmasq on 127.0.0.1:53
