@@ -14,6 +14,8 @@ pub(super) static SANS_16: &[u8] = include_bytes!("../../../fonts/sans-16.gfxfon
 pub(super) static SANS_20: &[u8] = include_bytes!("../../../fonts/sans-20.gfxfont");
 pub(super) static SANS_24: &[u8] = include_bytes!("../../../fonts/sans-24.gfxfont");
 pub(super) static BOLD_16: &[u8] = include_bytes!("../../../fonts/bold-16.gfxfont");
+pub(super) static BOLD_20: &[u8] = include_bytes!("../../../fonts/bold-20.gfxfont");
+pub(super) static BOLD_24: &[u8] = include_bytes!("../../../fonts/bold-24.gfxfont");
 pub(super) static MONO_14: &[u8] = include_bytes!("../../../fonts/mono-14.gfxfont");
 pub(super) static MONO_16: &[u8] = include_bytes!("../../../fonts/mono-16.gfxfont");
 
@@ -79,6 +81,16 @@ impl Font<'static> {
     #[inline]
     pub fn bold_16() -> Font<'static> {
         embedded(BOLD_16, 16)
+    }
+    /// DejaVu Sans Bold 20 px (headings; only apps that name it link it).
+    #[inline]
+    pub fn bold_20() -> Font<'static> {
+        embedded(BOLD_20, 20)
+    }
+    /// DejaVu Sans Bold 24 px (headings; only apps that name it link it).
+    #[inline]
+    pub fn bold_24() -> Font<'static> {
+        embedded(BOLD_24, 24)
     }
     #[inline]
     pub fn mono_14() -> Font<'static> {

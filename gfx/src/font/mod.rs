@@ -5,7 +5,8 @@
 //! with `include_bytes!`, so the kernel and every app draw the same glyphs without a font
 //! rasterizer. Sizes: sans 12, 14, 16, 20, 24 px; bold 16 px; mono 14, 16 px. Each covers
 //! ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic, general punctuation, arrows, box drawing,
-//! block elements and geometric shapes.
+//! block elements and geometric shapes. Bold also comes at 20 and 24 px, reached only
+//! through [`Font::bold_20`] and [`Font::bold_24`] (the browser's headings).
 //!
 //! Each size is its own constructor ([`Font::sans_14`] ...); [`Font::sans`] and friends pick
 //! the nearest size and are inlined, so an app that asks for constant sizes links only

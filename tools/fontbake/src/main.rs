@@ -113,6 +113,18 @@ const FACES: &[Face] = &[
         mono: false,
     },
     Face {
+        file: "DejaVuSans-Bold.ttf",
+        name: "bold",
+        px: 20,
+        mono: false,
+    },
+    Face {
+        file: "DejaVuSans-Bold.ttf",
+        name: "bold",
+        px: 24,
+        mono: false,
+    },
+    Face {
         file: "DejaVuSansMono.ttf",
         name: "mono",
         px: 14,

@@ -306,10 +306,19 @@ impl Vm {
         self.lines.0.lock().unwrap().clone()
     }
 
-    /// The last `n` serial lines, for error messages.
+    /// The last `n` serial lines, for error messages. The once-a-second `stats:` lines
+    /// are left out (they would crowd out what happened), apart from the last two.
     pub fn tail(&self, n: usize) -> String {
         let log = self.log();
-        log[log.len().saturating_sub(n)..].join("\n")
+        let stats: Vec<&String> = log.iter().filter(|l| l.starts_with("stats:")).collect();
+        let mut lines: Vec<&String> = log.iter().filter(|l| !l.starts_with("stats:")).collect();
+        lines.drain(..lines.len().saturating_sub(n));
+        lines.extend(stats.iter().rev().take(2).rev());
+        lines
+            .iter()
+            .map(|l| l.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// Waits for a serial line containing `text` that arrives after line `from`.
@@ -389,8 +398,13 @@ impl Vm {
     }
 
     /// Types ASCII text through the keyboard (US layout).
+    ///
+    /// Keys go at a fast typist's pace (one per 12 ms): QEMU's virtio-input queue has 64
+    /// buffers, and a burst faster than the guest's frame loop drains them would make QEMU
+    /// drop events, a key release among them (the key would then repeat for ever).
     pub fn type_text(&mut self, text: &str) -> Result<()> {
         for c in text.chars() {
+            std::thread::sleep(Duration::from_millis(12));
             let (qcode, shift) =
                 qcode_for(c).ok_or_else(|| VmError(format!("no key types {c:?}")))?;
             if shift {
