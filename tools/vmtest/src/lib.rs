@@ -438,6 +438,20 @@ impl Vm {
         self.send_events(events, None)
     }
 
+    /// Turns the wheel by `notches` (positive: towards the user, scrolling down).
+    pub fn wheel(&mut self, notches: i32) -> Result<()> {
+        let button = if notches > 0 {
+            "wheel-down"
+        } else {
+            "wheel-up"
+        };
+        for _ in 0..notches.unsigned_abs() {
+            self.click(button)?;
+            std::thread::sleep(Duration::from_millis(12));
+        }
+        Ok(())
+    }
+
     /// Presses and releases a button ("left", "right", "middle").
     pub fn click(&mut self, button: &str) -> Result<()> {
         for down in [true, false] {

@@ -145,6 +145,34 @@ fn http_pages_links_redirects_and_back() -> vmtest::Result<()> {
         "back shows the first page again: {home_ink} vs {again_ink} ink pixels"
     );
 
+    // Scrolling: End shows the bottom of the page, Home the top again, and the wheel
+    // over the page scrolls it; each is a different picture of the same page.
+    let top = page_area(&vm)?;
+    let rows = |shot: &Image| -> Vec<usize> {
+        (0..top.3 / 20)
+            .map(|i| ink(shot, (top.0, top.1 + i * 20, top.2 - 12, 20)))
+            .collect()
+    };
+    let home_rows = rows(&again);
+    vm.key("end")?;
+    std::thread::sleep(Duration::from_secs(1));
+    let end_rows = rows(&vm.screenshot("browser-end")?);
+    assert_ne!(home_rows, end_rows, "End scrolls the page");
+    vm.key("home")?;
+    std::thread::sleep(Duration::from_secs(1));
+    assert_eq!(
+        rows(&vm.screenshot("browser-home-key")?),
+        home_rows,
+        "Home returns to the top"
+    );
+    vm.tablet_move(top.0 + top.2 / 2, top.1 + top.3 / 2)?;
+    vm.wheel(2)?;
+    std::thread::sleep(Duration::from_secs(1));
+    let wheel_rows = rows(&vm.screenshot("browser-wheel")?);
+    assert_ne!(wheel_rows, home_rows, "the wheel scrolls the page");
+    vm.key("home")?;
+    std::thread::sleep(Duration::from_millis(500));
+
     // A link to a folder: http.server answers 301 to the slashed address.
     click_link(&mut vm, mark, "docs")?;
     vm.wait_for_after(mark, &format!("GET {base}docs 301 "), LONG)?;

@@ -155,6 +155,23 @@ fn a_python_session_with_interrupt_paste_and_recursion() -> vmtest::Result<()> {
     enter(&mut vm, "")?;
     enter(&mut vm, "T() == 0")?;
     wait_log(&mut vm, mark, "(error: RecursionError)", SHORT)?;
+    // Memory: one huge object, then a heap that grows without end; both are MemoryError
+    // (the kernel's 128 MiB cap is never reached) and the memory comes back.
+    let mark = vm.mark();
+    enter(&mut vm, "'x' * (1 << 30)")?;
+    wait_log(&mut vm, mark, "(error: MemoryError)", SHORT)?;
+    let mark = vm.mark();
+    enter(&mut vm, "keep = []")?;
+    enter(&mut vm, "while True: keep.append('x' * 10000)")?;
+    wait_log(
+        &mut vm,
+        mark,
+        "(error: MemoryError)",
+        Duration::from_secs(60),
+    )?;
+    enter(&mut vm, "len(keep) > 1000")?;
+    wait_log(&mut vm, mark, "terminal: out: True", SHORT)?;
+    enter(&mut vm, "keep = None")?;
     let mark = vm.mark();
     enter(&mut vm, "len([0] * 10**6), 'still here'")?;
     wait_log(
@@ -170,4 +187,3 @@ fn a_python_session_with_interrupt_paste_and_recursion() -> vmtest::Result<()> {
     );
     vm.assert_no_panic()
 }
-
