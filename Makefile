@@ -8,7 +8,7 @@ KERNEL   := target/x86_64-unknown-uefi/release/kernel.efi
 WASM     := target/wasm32-wasip1/release
 # Apps embedded in the image (desktop icons), and apps only the system tests put on a
 # second boot drive's \apps folder (a plain WASI command and the hostile-app suite).
-APPS      := cube clock editor browser
+APPS      := cube clock editor terminal browser
 TEST_APPS := hello hostile tlsprobe
 TEST_ESP  := build/test-esp
 OVMF     := /usr/share/ovmf/OVMF.fd

@@ -80,6 +80,13 @@ impl Interpreter {
         self.vm.steps_left = steps.unwrap_or(u64::MAX);
     }
 
+    /// Calls `hook` every `vm::TICK_HOOK_EVERY` backward jumps and calls while code runs
+    /// (where the interrupt flag is checked); when it returns true the running program gets
+    /// KeyboardInterrupt. An app uses it to keep its window alive during a long computation.
+    pub fn set_tick_hook(&mut self, hook: Box<dyn FnMut() -> bool>) {
+        self.vm.tick_hook = Some(hook);
+    }
+
     /// Runs a program as `__main__`.
     pub fn run(&mut self, source: &str, filename: &str) -> Result<(), RunError> {
         self.remember(filename, source);

@@ -34,6 +34,10 @@ pub const APP_BUDGET_US: u64 = 9_000;
 /// Bounds of one app's slice, whatever its measured rate.
 const MIN_FUEL: u64 = 20_000;
 const MAX_FUEL: u64 = 50_000_000;
+/// Nested wasm calls an app may make before it traps ("call stack exhausted").
+const MAX_CALL_DEPTH: usize = 20_000;
+/// Height of wasmi's value stack an app may reach (wasmi's unit: stack cells).
+const MAX_VALUE_STACK: usize = 16_000_000;
 /// Largest linear memory an app may have.
 pub const MEMORY_CAP: usize = 128 << 20;
 
@@ -67,6 +71,12 @@ impl Apps {
         // Lazy translation would charge fuel while compiling a function on its first call,
         // and running out there is a trap that cannot be resumed; compile everything at load.
         config.compilation_mode(wasmi::CompilationMode::Eager);
+        // Interpreters written in Rust (the Python terminal) nest several wasm calls per
+        // call of the language they run; wasmi's default of 1000 nested calls would end a
+        // Python program at ~200 levels. The engine's stacks grow on demand, so only an app
+        // that really recurses this deep pays for it.
+        config.set_max_recursion_depth(MAX_CALL_DEPTH);
+        config.set_max_stack_height(MAX_VALUE_STACK);
         Apps {
             engine: wasmi::Engine::new(&config),
             catalog: Vec::new(),

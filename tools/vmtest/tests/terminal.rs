@@ -1,8 +1,8 @@
 //! System tests of the Python terminal app in QEMU, driven through virtio-keyboard:
 //! a function defined over several lines and called; an endless loop that leaves the window
 //! alive (its status bar keeps changing) and stops on Ctrl+C with a working prompt after;
-//! copy and a multi-line paste through the system clipboard; recursion within the limit and
-//! endless recursion (RecursionError, not a crash).
+//! copy and a multi-line paste through the system clipboard; recursion 900 deep (within the
+//! limit of 1000) and endless recursion (RecursionError, not a crash).
 //!
 //! The terminal logs `terminal: ready in N ms`, `terminal: ran N lines (ok | error: Type)`
 //! and each statement's last output lines as `terminal: out: TEXT`; the kernel copies app
@@ -144,8 +144,8 @@ fn a_python_session_with_interrupt_paste_and_recursion() -> vmtest::Result<()> {
     // is a RecursionError and the app lives on.
     let mark = vm.mark();
     enter(&mut vm, "def d(n): return 0 if n == 0 else 1 + d(n - 1)")?;
-    enter(&mut vm, "d(90)")?;
-    wait_log(&mut vm, mark, "terminal: out: 90", SHORT)?;
+    enter(&mut vm, "d(900)")?;
+    wait_log(&mut vm, mark, "terminal: out: 900", SHORT)?;
     enter(&mut vm, "def r(n): return r(n + 1)")?;
     enter(&mut vm, "r(0)")?;
     wait_log(&mut vm, mark, "(error: RecursionError)", SHORT)?;
@@ -180,7 +180,17 @@ fn a_python_session_with_interrupt_paste_and_recursion() -> vmtest::Result<()> {
         "terminal: out: (1000000, 'still here')",
         SHORT,
     )?;
-    vm.screenshot("terminal-recursion")?;
+    std::thread::sleep(Duration::from_millis(500));
+    let bottom = vm.screenshot("terminal-recursion")?;
+    // PageUp shows earlier rows (the status bar says how far up).
+    vm.key("pgup")?;
+    std::thread::sleep(Duration::from_secs(1));
+    let scrolled = vm.screenshot("terminal-scrolled")?;
+    let moved = changed(&bottom, &scrolled, text_area);
+    assert!(
+        moved > 500,
+        "PageUp scrolls the text ({moved} pixels changed)"
+    );
     assert!(
         !vm.log().iter().any(|l| l.contains("app terminal: stopped")),
         "the terminal app stopped"

@@ -951,6 +951,13 @@ fn input(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult {
     };
     match line {
         Some(l) => Ok(Value::string(l)),
+        // The host interrupted the read (Ctrl+C at the prompt): KeyboardInterrupt, not EOF.
+        None if vm
+            .interrupt
+            .swap(false, core::sync::atomic::Ordering::Relaxed) =>
+        {
+            Err(Exc::new(ExcKind::KeyboardInterrupt, ""))
+        }
         None => Err(Exc::new(ExcKind::EOFError, "EOF when reading a line")),
     }
 }

@@ -415,6 +415,8 @@ fn factorial(vm: &mut Vm, a: &[Value], _k: Kw) -> PyResult {
             "factorial() argument should not exceed 100000",
         ));
     }
+    // n! < n^n: refuse results beyond the memory limit before spending the time.
+    vm.check_size(approx_bytes(n, n))?;
     let mut acc = BigInt::from_i64(1);
     for i in 2..=n {
         acc = acc.mul(&BigInt::from_i64(i));
@@ -483,7 +485,13 @@ fn isqrt(_vm: &mut Vm, a: &[Value], _k: Kw) -> PyResult {
     }
 }
 
-fn comb_perm(a: &[Value], comb: bool) -> PyResult {
+/// An upper bound on the bytes of a product of `factors` numbers each at most `n`.
+fn approx_bytes(n: i64, factors: i64) -> usize {
+    let bits = 64 - n.max(1).unsigned_abs().leading_zeros() as u64;
+    (bits.saturating_mul(factors.max(0) as u64) / 8).min(usize::MAX as u64) as usize
+}
+
+fn comb_perm(vm: &mut Vm, a: &[Value], comb: bool) -> PyResult {
     let name = if comb { "comb" } else { "perm" };
     arg_count(name, a, 1, 2)?;
     let n = int_of(&a[0], name)?.to_i64().unwrap_or(i64::MAX);
@@ -502,8 +510,18 @@ fn comb_perm(a: &[Value], comb: bool) -> PyResult {
         return Ok(Value::Int(0));
     }
     let k = if comb { k.min(n - k) } else { k };
+    // perm(n, k) <= n^k and comb(n, k) <= 2^n: check the size before the long loop.
+    let bound = approx_bytes(n, k);
+    vm.check_size(if comb {
+        bound.min((n / 8) as usize)
+    } else {
+        bound
+    })?;
     let mut acc = BigInt::from_i64(1);
     for i in 0..k {
+        if i % 256 == 255 {
+            vm.tick()?;
+        }
         acc = acc.mul(&BigInt::from_i64(n - i));
         if comb {
             acc = acc
@@ -515,12 +533,12 @@ fn comb_perm(a: &[Value], comb: bool) -> PyResult {
     Ok(Value::from_big(acc))
 }
 
-fn comb(_vm: &mut Vm, a: &[Value], _k: Kw) -> PyResult {
-    comb_perm(a, true)
+fn comb(vm: &mut Vm, a: &[Value], _k: Kw) -> PyResult {
+    comb_perm(vm, a, true)
 }
 
-fn perm(_vm: &mut Vm, a: &[Value], _k: Kw) -> PyResult {
-    comb_perm(a, false)
+fn perm(vm: &mut Vm, a: &[Value], _k: Kw) -> PyResult {
+    comb_perm(vm, a, false)
 }
 
 fn isnan(vm: &mut Vm, a: &[Value], _k: Kw) -> PyResult {

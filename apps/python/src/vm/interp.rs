@@ -43,6 +43,12 @@ impl Vm {
                 return Err(Exc::new(ExcKind::MemoryError, ""));
             }
         }
+        if let Some(hook) = &mut self.tick_hook {
+            self.hook_ticks = self.hook_ticks.wrapping_add(1);
+            if self.hook_ticks.is_multiple_of(super::TICK_HOOK_EVERY) && hook() {
+                return Err(Exc::new(ExcKind::KeyboardInterrupt, ""));
+            }
+        }
         Ok(())
     }
 

@@ -151,7 +151,16 @@ pub struct Vm {
     /// Reports the host heap in use; past the cap the program gets MemoryError.
     pub heap_probe: Option<(Box<dyn Fn() -> usize>, usize)>,
     pub ticks: u64,
+    /// Called every [`TICK_HOOK_EVERY`] ticks while code runs, so an embedding app can keep
+    /// its window alive (draw output, read keys) during a long computation; returning true
+    /// raises KeyboardInterrupt in the running program.
+    pub tick_hook: Option<Box<dyn FnMut() -> bool>>,
+    /// Ticks counted for the tick hook.
+    pub hook_ticks: u64,
 }
+
+/// Ticks (backward jumps and calls) between two calls of [`Vm::tick_hook`].
+pub const TICK_HOOK_EVERY: u64 = 256;
 
 impl Vm {
     pub fn new(out: Box<dyn Output>) -> Vm {
@@ -177,6 +186,8 @@ impl Vm {
             spare_vecs: Vec::new(),
             heap_probe: None,
             ticks: 0,
+            tick_hook: None,
+            hook_ticks: 0,
         };
         crate::builtins::install(&mut vm);
         let g = vm.new_globals("__main__");

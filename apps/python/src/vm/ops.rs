@@ -299,7 +299,8 @@ impl Vm {
         // Integers (bool counts as int).
         if let (Some(x), Some(y)) = (small_int(a), small_int(b)) {
             if op == BinOp::Pow && y > 64 && x.unsigned_abs() > 1 {
-                let bits = (64 - x.unsigned_abs().leading_zeros()) as u64 * y as u64;
+                let bits =
+                    ((64 - x.unsigned_abs().leading_zeros()) as u64).saturating_mul(y as u64);
                 self.check_size((bits / 8) as usize)?;
             }
             if op == BinOp::LShift && y > 64 && x != 0 {
@@ -451,6 +452,17 @@ impl Vm {
                 if y.is_negative() {
                     let (fx, fy) = (x.to_f64(), y.to_f64());
                     return float_op(BinOp::Pow, fx, fy);
+                }
+                // 0, 1 and -1 stay small whatever the exponent.
+                if let Some(small @ -1..=1) = x.to_i64() {
+                    let odd = y
+                        .divmod(&BigInt::from_i64(2))
+                        .is_some_and(|(_, r)| !r.is_zero());
+                    return Ok(Value::Int(match small {
+                        -1 if !odd => 1,
+                        0 if y.is_zero() => 1,
+                        s => s,
+                    }));
                 }
                 let Some(e) = y.to_i64() else {
                     return Err(Exc::new(ExcKind::MemoryError, ""));
@@ -669,7 +681,8 @@ fn int_op(op: BinOp, x: i64, y: i64) -> PyResult {
             } else if x == -1 {
                 Value::Int(if y % 2 == 0 { 1 } else { -1 })
             } else {
-                let bits = (64 - x.unsigned_abs().leading_zeros()) as u64 * y as u64;
+                let bits =
+                    ((64 - x.unsigned_abs().leading_zeros()) as u64).saturating_mul(y as u64);
                 if bits > 8 * (1 << 30) {
                     return Err(Exc::new(ExcKind::MemoryError, ""));
                 }
