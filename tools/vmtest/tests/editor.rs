@@ -1,7 +1,8 @@
 //! System tests of the editor app in QEMU: typing through virtio-keyboard, selecting and
-//! copying a word, pasting it (into a second editor tab: the terminal app does not exist
-//! yet), undo, the session surviving a close and reopen, and a 1 MB document built by
-//! doubling through the clipboard while the frame time is read from the `stats:` lines.
+//! copying a word, pasting it into a second editor tab and, through the system clipboard,
+//! into the Python terminal; undo, the session surviving a close and reopen, and a 1 MB
+//! document built by doubling through the clipboard while the frame time is read from the
+//! `stats:` lines.
 
 use std::time::Duration;
 use vmtest::{Options, Vm};
@@ -83,7 +84,7 @@ fn type_copy_paste_undo_and_reopen() -> vmtest::Result<()> {
     vm.chord(&["ctrl", "c"])?;
     wait_log(&mut vm, "editor: copied 5 bytes", SHORT)?;
     vm.screenshot("editor-selected")?;
-    // Paste into a second tab (the terminal app does not exist yet).
+    // Paste into a second tab.
     vm.chord(&["ctrl", "t"])?;
     wait_log(&mut vm, "editor: tab -> tab 2 of 2, 0 bytes", SHORT)?;
     vm.chord(&["ctrl", "v"])?;
@@ -109,6 +110,16 @@ fn type_copy_paste_undo_and_reopen() -> vmtest::Result<()> {
     wait_log(&mut vm, "editor: restored 2 documents (16 bytes)", SHORT)?;
     std::thread::sleep(Duration::from_secs(2));
     vm.screenshot("editor-reopened")?;
+    // The clipboard is the system's: the word copied in the editor pastes into the terminal.
+    let mark = vm.console("open terminal")?;
+    vm.wait_for_after(mark, "terminal: ready in", LONG)?;
+    std::thread::sleep(Duration::from_secs(1));
+    vm.chord(&["ctrl", "v"])?;
+    vm.key("ret")?;
+    vm.wait_for_after(mark, "terminal: in: world", SHORT)?;
+    vm.wait_for_after(mark, "NameError", SHORT)?;
+    std::thread::sleep(Duration::from_secs(1));
+    vm.screenshot("editor-to-terminal")?;
     vm.assert_no_panic()
 }
 
