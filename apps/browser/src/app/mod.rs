@@ -9,6 +9,8 @@
 //! [`TileCache`]: scrolling copies tiles, and only a new page or a new width redraws them.
 
 pub mod connector;
+#[cfg(test)]
+mod tests;
 
 use browser::fetch::{Fetch, FetchStatus};
 use browser::history::History;
