@@ -61,6 +61,7 @@ test-system: build
 
 bench: build
 	$(CARGO) run --release -q -p vmtest -- bench
+	bash apps/python/benches/run.sh
 
 fmt:
 	$(CARGO) fmt --all

@@ -4,8 +4,8 @@
 set -euo pipefail
 
 # Debian packages: QEMU and its UEFI firmware; clang/lld/wasi-libc for BearSSL in the apps;
-# dnsmasq, iproute2, tcpdump and openssl for the network tests' real peers.
-packages=(qemu-system-x86 ovmf dnsmasq-base iproute2 python3 openssl iputils-ping)
+# dnsmasq, iproute2 and openssl for the network tests' real peers; bc for the Python benchmarks.
+packages=(qemu-system-x86 ovmf dnsmasq-base iproute2 python3 openssl iputils-ping bc)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
