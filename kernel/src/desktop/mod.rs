@@ -82,6 +82,16 @@ impl Desktop {
         self.icons = icons::layout(names);
         for icon in &self.icons {
             self.windows.damage.push(icon.rect);
+            // Where each icon is (tests click them).
+            let r = icon.rect;
+            crate::log!(
+                "desktop: icon {} at {},{} size {}x{}",
+                icon.app,
+                r.x,
+                r.y,
+                r.w,
+                r.h
+            );
         }
     }
 

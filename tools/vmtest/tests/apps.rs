@@ -41,8 +41,9 @@ fn fps_after(vm: &Vm, mark: usize) -> vmtest::Result<f64> {
 #[test]
 fn icons_open_windows_that_move_resize_and_close() -> vmtest::Result<()> {
     let mut vm = Vm::boot(&Options::default())?;
-    // The cube's icon is the second in the left column (clock, cube), 100 px apart.
-    vm.tablet_move(64, 52 + 100 + 30)?;
+    // The desktop logs where each icon is.
+    let (ix, iy, iw, ih) = geometry(&vm.wait_for("desktop: icon cube at", SHORT)?);
+    vm.tablet_move((ix + iw / 2) as u32, (iy + ih / 2) as u32)?;
     let mark = vm.mark();
     vm.click("left")?;
     vm.wait_for_after(mark, "app cube: started", SHORT)?;
