@@ -75,3 +75,47 @@ fn pow_with_huge_exponent_does_not_overflow() {
     );
     assert_eq!((out.as_str(), err.as_str()), ("1 1 -1 0\n1 -1\n", ""));
 }
+
+/// `[] * 2**62` passed the size check (0 bytes) and then looped 2**62 times appending
+/// nothing; `l *= 2**62` also multiplied the byte estimate by 16 without saturating.
+#[test]
+fn repeating_sequences_by_huge_counts_ends() {
+    let (out, err) = run_limited(
+        "x = []\nx *= 2**62\n\
+         print([] * 2**62, () * 2**62, '' * 2**62, b'' * 2**62, 2**62 * [], x)\n",
+    );
+    assert_eq!((out.as_str(), err.as_str()), ("[] ()  b'' [] []\n", ""));
+    let (_, err) = run_limited("z = [1]\nz *= 2**62\n");
+    assert_eq!(err, "MemoryError");
+    let (out, _) = run_limited("y = [1, 2]\ny *= 2\nprint(y, [0] * 3, (1,) * 2)\n");
+    assert_eq!(out, "[1, 2, 1, 2] [0, 0, 0] (1, 1)\n");
+}
+
+/// The fuzzer's process grew by ~80 KB per run until it hit libFuzzer's 4 GB RSS limit:
+/// functions and classes form `Rc` cycles through their module's globals, which nothing
+/// broke when the interpreter was dropped. Now dropping it frees them.
+#[test]
+fn dropping_the_interpreter_frees_functions_and_classes() {
+    use python::pystr::PyStr;
+    use python::value::Value;
+    let mut interp = Interpreter::new(Box::new(python::BufferOutput::default()));
+    let src = "import collections, functools\n\
+               def f():\n    return f\n\
+               class C:\n    def m(self):\n        return C\nC.me = C()\n";
+    assert!(interp.run(src, "<fuzz>").is_ok());
+    let globals = interp.vm.main_globals.clone();
+    // Weak references only: the test must not keep f or C alive itself.
+    let (f, c) = {
+        let g = globals.borrow();
+        let f = g.get_str(&PyStr::new("f"));
+        let c = g.get_str(&PyStr::new("C"));
+        let (Some(Value::Function(f)), Some(Value::Class(c))) = (f, c) else {
+            panic!("f and C are defined");
+        };
+        (std::rc::Rc::downgrade(&f), std::rc::Rc::downgrade(&c))
+    };
+    drop(globals);
+    drop(interp);
+    assert!(f.upgrade().is_none(), "function f leaked");
+    assert!(c.upgrade().is_none(), "class C leaked");
+}

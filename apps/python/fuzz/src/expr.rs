@@ -131,6 +131,10 @@ impl Gen<'_, '_> {
             19 => self.fstring(d),
             20 => {
                 let f = self.c.pick(MODULE_CALLS);
+                let module = f.split('.').next().unwrap_or("math");
+                if !self.modules.contains(&module) {
+                    self.modules.push(module);
+                }
                 format!("{}({})", f, self.args(d))
             }
             21 if !self.no_walrus => {

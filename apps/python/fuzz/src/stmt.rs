@@ -60,6 +60,41 @@ const DUNDERS: &[(&str, &str)] = &[
     ("__class_getitem__", "cls, item"),
     ("method", "self, x=0"),
 ];
+/// Snippets aimed at the interpreter's re-entrancy and self-reference corners: containers
+/// changed while iterated or sorted, dunders that recurse or return the wrong type,
+/// generators that resume themselves. `X` is replaced by a generated expression.
+#[rustfmt::skip]
+const HAZARDS: &[&str] = &[
+    "for _i in l:\n    l.append(X)\n",
+    "for _k in d:\n    d[str(_k) + 'x'] = X\n",
+    "for _k in s:\n    s.add(X)\n",
+    "l.sort(key=lambda v: l.append(X) or 0)\n",
+    "l.sort(key=lambda v: l.clear() or X)\n",
+    "l.append(l)\nd['self'] = d\nprint(l, d, l == l, X)\n",
+    "class R:\n    def __repr__(self):\n        return repr(self)\nprint(R(), X)\n",
+    "class E:\n    def __eq__(self, o):\n        return l.pop() if l else X\n    __hash__ = None\nprint(E() in [1, E(), 2], l.count(E()))\n",
+    "class H:\n    def __hash__(self):\n        return X\nprint({H(): 1})\n",
+    "class L:\n    def __len__(self):\n        return X\nprint(len(L()), bool(L()))\n",
+    "class I:\n    def __index__(self):\n        return X\nprint([1, 2][I()], range(I()), hex(I()))\n",
+    "class It:\n    def __iter__(self):\n        return X\nprint(list(It()))\n",
+    "def _gen():\n    yield next(_it)\n    yield X\n_it = _gen()\nprint(list(_it))\n",
+    "def _gen():\n    try:\n        yield X\n    finally:\n        yield 2\n_it = _gen()\nnext(_it)\n_it.close()\n",
+    "_it = g()\nnext(_it)\nprint(_it.throw(ValueError(X)))\n",
+    "class W:\n    def __enter__(self):\n        return X\n    def __exit__(self, *a):\n        return X\nwith W() as w:\n    raise ValueError(w)\n",
+    "class D(dict):\n    def __missing__(self, k):\n        return self[k + 1] if k < 100 else X\nprint(D()[0])\n",
+    "x = X\ntry:\n    raise x\nexcept BaseException as e:\n    e.__context__ = e\n    print(repr(e))\n",
+    "try:\n    try:\n        raise ValueError(X)\n    finally:\n        return_value = [][0]\nexcept IndexError as e:\n    print(e.__context__)\n",
+    "print(sorted([X, X, X], key=lambda v: (type(v).__name__, str(v))))\n",
+    "print(eval(repr(X)), exec('y = ' + repr(X)))\n",
+    "print(str(X).format(X, k=X), '%r %s' % (X, X), format(X, str(X)))\n",
+    "print(int(str(X)), float(str(X)), int(X, 0), bytes(str(X), 'utf-8'))\n",
+    "print(*map(X, l), *zip(X, l), *filter(X, l), *enumerate(X, 1))\n",
+    "print(l[X], l[X:X], t[X], c[X:X:X], X[1:2], s & X, d | X)\n",
+    "l[X:X] = X\ndel l[X::X]\nprint(l)\n",
+    "print(round(X, X), divmod(X, X), pow(X, X, X), abs(X), -X, ~X)\n",
+    "print(X.to_bytes(X, 'little'), int.from_bytes(X, 'big'), X.bit_length())\n",
+];
+
 #[rustfmt::skip]
 const BASES: &[&str] = &[
     "", "C", "Exception", "int", "str", "list", "dict", "tuple", "object", "ValueError",
@@ -92,6 +127,8 @@ pub struct Gen<'c, 'a> {
     pub no_walrus: bool,
     in_loop: bool,
     nesting: u32,
+    /// Modules named by generated calls (`itertools.chain(...)`): the program imports them.
+    pub modules: Vec<&'static str>,
 }
 
 impl<'c, 'a> Gen<'c, 'a> {
@@ -103,6 +140,7 @@ impl<'c, 'a> Gen<'c, 'a> {
             no_walrus: false,
             in_loop: false,
             nesting: 0,
+            modules: Vec::new(),
         }
     }
 
@@ -130,7 +168,7 @@ impl<'c, 'a> Gen<'c, 'a> {
     fn stmt(&mut self, depth: u32) -> String {
         let e = 3;
         let d = depth.saturating_sub(1);
-        match self.c.below(30) {
+        match self.c.below(31) {
             0..=2 => format!("print({})\n", self.expr(e)),
             3..=5 => format!("{} = {}\n", self.c.pick(NAMES), self.expr(e)),
             6 => {
@@ -218,6 +256,10 @@ impl<'c, 'a> Gen<'c, 'a> {
                 let f = self.c.pick(&["f", "g", "C", "o"]);
                 let wrap = self.c.pick(&["", "list", "next", "iter", "repr", "sum"]);
                 format!("print({}({}({})))\n", wrap, f, self.expr(2))
+            }
+            29 => {
+                let x = format!("({})", self.expr(2));
+                self.c.pick(HAZARDS).replace('X', &x)
             }
             _ => "pass\n".into(),
         }

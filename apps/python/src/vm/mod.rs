@@ -43,6 +43,7 @@ mod mapping;
 mod matching;
 mod ops;
 mod repr;
+mod teardown;
 mod types;
 
 pub use exc::format_exception_only;

@@ -236,9 +236,10 @@ impl Vm {
                     _ => return self.binary(op, &a, b),
                 };
                 let cur = l.borrow().clone();
-                self.check_size(cur.len().saturating_mul(n.max(0) as usize) * 16)?;
+                let n = if cur.is_empty() { 0 } else { n.max(0) as usize };
+                self.check_size(cur.len().saturating_mul(n).saturating_mul(16))?;
                 let mut out = Vec::new();
-                for _ in 0..n.max(0) {
+                for _ in 0..n {
                     out.extend(cur.iter().cloned());
                 }
                 *l.borrow_mut() = out;
@@ -403,7 +404,8 @@ impl Vm {
                 let items = l.borrow().clone();
                 self.check_size(items.len().saturating_mul(n).saturating_mul(16))?;
                 let mut out = Vec::with_capacity(items.len() * n);
-                for _ in 0..n {
+                // An empty list passes the size check for any n: skip the n empty rounds.
+                for _ in 0..if items.is_empty() { 0 } else { n } {
                     out.extend(items.iter().cloned());
                 }
                 Value::list(out)
@@ -411,7 +413,7 @@ impl Vm {
             Value::Tuple(t) => {
                 self.check_size(t.len().saturating_mul(n).saturating_mul(16))?;
                 let mut out = Vec::with_capacity(t.len() * n);
-                for _ in 0..n {
+                for _ in 0..if t.is_empty() { 0 } else { n } {
                     out.extend(t.iter().cloned());
                 }
                 Value::tuple(out)
