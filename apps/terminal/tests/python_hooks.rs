@@ -40,3 +40,26 @@ fn input_raises_keyboard_interrupt_when_the_host_interrupted_the_read() {
     let err = interp.run("input('? ')", "in.py").unwrap_err();
     assert_eq!(err.type_name, "EOFError");
 }
+
+#[test]
+fn long_builtin_calls_reach_the_tick_hook_too() {
+    // Ctrl+C must stop work done inside builtins, not only Python-level loops.
+    for source in [
+        "sum(range(10**12))",
+        "any(x < 0 for x in range(10**12))",
+        "max(range(10**12))",
+        "sorted(range(10**7))",
+        "[x for x in range(10**12)]",
+        "'-'.join(str(i) for i in range(10**12))",
+    ] {
+        let mut interp = Interpreter::new(Box::new(BufferOutput::default()));
+        let calls = Rc::new(Cell::new(0u32));
+        let seen = calls.clone();
+        interp.set_tick_hook(Box::new(move || {
+            seen.set(seen.get() + 1);
+            seen.get() == 20
+        }));
+        let err = interp.run(source, "builtin.py").unwrap_err();
+        assert_eq!(err.type_name, "KeyboardInterrupt", "{source}");
+    }
+}
