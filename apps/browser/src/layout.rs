@@ -8,7 +8,8 @@
 //! algorithm). Submodules:
 //!
 //! * `flow`: walks the tree with an explicit stack (no recursion, so a document nested
-//!   10 000 deep is fine) and stacks the blocks;
+//!   10 000 deep is fine, and the walk can pause anywhere) and stacks the blocks;
+//! * `fonts`: the fonts' advances and kerning in tables, read once per layout;
 //! * `inline`: collects words, spaces, breaks and images as atoms (whitespace collapsed);
 //! * `lines`: breaks the atoms into line boxes and text runs, into a `sink`;
 //! * `list`: numbers and bullets for list items;
@@ -16,8 +17,14 @@
 //!
 //! The result is a display list of [`Item`]s in page coordinates, plus the links' boxes.
 //! Painting it is [`crate::paint`]'s job. Layout never fails: any document gives a page.
+//!
+//! A long page need not be laid out in one go: a [`LayoutJob`] does a bounded amount of
+//! work per [`LayoutJob::step`], and its page so far holds every item above its current
+//! height, so the app can paint the first screen while the rest is still to come.
+//! [`layout`] is the job run to the end.
 
 mod flow;
+mod fonts;
 mod inline;
 mod lines;
 mod list;
@@ -97,25 +104,94 @@ impl Item {
 
 /// Lays out `document` for a viewport `width` pixels wide.
 pub fn layout(document: &Document, width: u32) -> Page {
-    let viewport = width.clamp(1, 1 << 20) as i32;
-    let mut flow = flow::Flow::new(document, false, 0);
-    flow.run(Document::ROOT, Style::default(), 0, viewport);
-    let flow::Done { sink, height, .. } = flow.finish();
-    let links = sink
-        .links
-        .iter()
-        .filter_map(|&(id, rect)| {
-            let href = document.element(NodeId(id))?.attribute("href")?;
-            Some((href.to_string(), rect))
-        })
-        .collect();
-    let width = viewport.max(sink.right_edge.saturating_add(8));
-    Page {
-        width: width as u32,
-        height: height.max(1) as u32,
-        title: title(document),
-        items: sink.items,
-        links,
+    let mut job = LayoutJob::new(document, width);
+    while !job.step(document, usize::MAX) {}
+    job.page
+}
+
+/// A layout done a piece at a time: [`LayoutJob::step`] until it returns true, with the
+/// same document each time. The page so far ([`LayoutJob::page`]) holds every item placed
+/// yet, all above its `height`; items are only ever added, so what was painted stays
+/// right. Stepped to the end, the page equals [`layout`]'s whatever the budgets were.
+pub struct LayoutJob {
+    fonts: fonts::Fonts,
+    flow: flow::Flow,
+    viewport: i32,
+    page: Page,
+    done: bool,
+}
+
+impl LayoutJob {
+    /// Starts laying out `document` for a viewport `width` pixels wide.
+    pub fn new(document: &Document, width: u32) -> LayoutJob {
+        let viewport = width.clamp(1, 1 << 20) as i32;
+        let fonts = fonts::Fonts::default();
+        let mut flow = flow::Flow::new(false, 0);
+        let cx = flow::Ctx {
+            document,
+            fonts: &fonts,
+        };
+        flow.start(cx, Document::ROOT, Style::default(), 0, viewport);
+        LayoutJob {
+            fonts,
+            flow,
+            viewport,
+            page: Page {
+                width: viewport as u32,
+                height: 1,
+                title: title(document),
+                items: Vec::new(),
+                links: Vec::new(),
+            },
+            done: false,
+        }
+    }
+
+    /// Lays out about `budget` more nodes of `document` (the one given to
+    /// [`LayoutJob::new`]; at least one node per call). Returns true when the page is
+    /// complete.
+    pub fn step(&mut self, document: &Document, budget: usize) -> bool {
+        if self.done {
+            return true;
+        }
+        let cx = flow::Ctx {
+            document,
+            fonts: &self.fonts,
+        };
+        let height = if self.flow.step(cx, budget.max(1)) {
+            self.done = true;
+            self.flow.end(cx)
+        } else {
+            self.flow.y
+        };
+        // Move what was placed into the page.
+        let sink = &mut self.flow.sink;
+        self.page.items.append(&mut sink.items);
+        self.page
+            .links
+            .extend(sink.links.drain(..).filter_map(|(id, rect)| {
+                let href = document.element(NodeId(id))?.attribute("href")?;
+                Some((href.to_string(), rect))
+            }));
+        let width = self.viewport.max(sink.right_edge.saturating_add(8));
+        self.page.width = width as u32;
+        self.page.height = height.max(1) as u32;
+        self.done
+    }
+
+    /// The page laid out so far (all of it once [`LayoutJob::step`] returned true).
+    pub fn page(&self) -> &Page {
+        &self.page
+    }
+
+    /// True when the page is complete.
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
+
+    /// The finished (or partial) page.
+    pub fn into_page(self) -> Page {
+        self.page
     }
 }
 

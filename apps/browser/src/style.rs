@@ -65,18 +65,49 @@ impl Default for Style {
     }
 }
 
+/// How many embedded fonts styles choose from (see [`Style::font_index`]).
+pub const FONT_COUNT: usize = 9;
+
 impl Style {
     /// The embedded font nearest to this style.
     pub fn font(&self) -> Font<'static> {
+        font_at(self.font_index())
+    }
+
+    /// Which of the [`FONT_COUNT`] embedded fonts [`Style::font`] gives (for caches):
+    /// sans 12, 14, 16, 20, 24, bold 16, 20, 24, mono 14.
+    pub fn font_index(&self) -> usize {
         match self.face {
-            Face::Sans => Font::sans(self.px),
-            Face::Bold => match self.px {
-                0..=18 => Font::bold_16(),
-                19..=22 => Font::bold_20(),
-                _ => Font::bold_24(),
+            // The sizes `Font::sans` picks from.
+            Face::Sans => match self.px {
+                0..=13 => 0,
+                14..=15 => 1,
+                16..=18 => 2,
+                19..=22 => 3,
+                _ => 4,
             },
-            Face::Mono => Font::mono_14(),
+            Face::Bold => match self.px {
+                0..=18 => 5,
+                19..=22 => 6,
+                _ => 7,
+            },
+            Face::Mono => 8,
         }
+    }
+}
+
+/// Font number `index` of [`Style::font_index`] (the last one past the end).
+fn font_at(index: usize) -> Font<'static> {
+    match index {
+        0 => Font::sans_12(),
+        1 => Font::sans_14(),
+        2 => Font::sans_16(),
+        3 => Font::sans_20(),
+        4 => Font::sans_24(),
+        5 => Font::bold_16(),
+        6 => Font::bold_20(),
+        7 => Font::bold_24(),
+        _ => Font::mono_14(),
     }
 }
 
@@ -116,14 +147,18 @@ pub enum ListKind {
     Numbers,
 }
 
-/// Elements whose content is never rendered (HTML §15.3.1 `display: none`).
+/// Elements whose content is never rendered (HTML §15.3.1 `display: none`); kept for
+/// the test that checks [`listed_display`] against it.
+#[cfg(test)]
 const HIDDEN: &[&str] = &[
     "head", "title", "script", "style", "template", "noscript", "meta", "link", "base", "area",
     "datalist", "param", "source", "track", "dialog", "iframe", "object", "embed", "video",
     "audio", "canvas", "svg", "math", "select", "input", "textarea", "button",
 ];
 
-/// Elements that are blocks (HTML §15.3.3, §15.3.7, §15.3.8).
+/// Elements that are blocks (HTML §15.3.3, §15.3.7, §15.3.8); kept for the test that
+/// checks [`listed_display`] against it.
+#[cfg(test)]
 const BLOCKS: &[&str] = &[
     "html",
     "body",
@@ -191,8 +226,25 @@ pub fn display(element: &Element) -> Display {
         "img" => Display::Image,
         "br" => Display::Break,
         "hr" => Display::Rule,
-        _ if HIDDEN.contains(&name) => Display::None,
-        _ if BLOCKS.contains(&name) => Display::Block,
+        _ => listed_display(name),
+    }
+}
+
+/// [`HIDDEN`] elements are not displayed, [`BLOCKS`] are blocks, the rest inline. The same
+/// lists as one `match` (a test keeps them equal): the compiler sorts the names by length,
+/// so an element costs a few comparisons rather than a walk along both lists.
+fn listed_display(name: &str) -> Display {
+    match name {
+        "head" | "title" | "script" | "style" | "template" | "noscript" | "meta" | "link"
+        | "base" | "area" | "datalist" | "param" | "source" | "track" | "dialog" | "iframe"
+        | "object" | "embed" | "video" | "audio" | "canvas" | "svg" | "math" | "select"
+        | "input" | "textarea" | "button" => Display::None,
+        "html" | "body" | "address" | "blockquote" | "center" | "div" | "figure" | "figcaption"
+        | "footer" | "form" | "header" | "hr" | "legend" | "listing" | "main" | "p"
+        | "plaintext" | "pre" | "xmp" | "article" | "aside" | "h1" | "h2" | "h3" | "h4" | "h5"
+        | "h6" | "hgroup" | "nav" | "section" | "dl" | "dt" | "dd" | "ul" | "ol" | "menu"
+        | "dir" | "details" | "summary" | "fieldset" | "caption" | "table" | "thead" | "tbody"
+        | "tfoot" | "tr" | "td" | "th" | "search" => Display::Block,
         _ => Display::Inline,
     }
 }
@@ -318,6 +370,19 @@ mod tests {
     }
 
     #[test]
+    fn the_display_match_follows_the_lists() {
+        for name in HIDDEN {
+            assert_eq!(listed_display(name), Display::None, "{name}");
+        }
+        for name in BLOCKS {
+            assert_eq!(listed_display(name), Display::Block, "{name}");
+        }
+        for name in ["a", "b", "span", "em", "x-custom", "", "bodyx", "h7"] {
+            assert_eq!(listed_display(name), Display::Inline, "{name}");
+        }
+    }
+
+    #[test]
     fn headings_are_big_and_bold_and_links_blue() {
         let base = Style::default();
         let h1 = apply(&element("h1", &[]), 1, &base);
@@ -330,6 +395,34 @@ mod tests {
         assert_eq!(apply(&element("a", &[]), 7, &base), base);
         let pre = apply(&element("pre", &[]), 1, &base);
         assert!(pre.pre && pre.font().is_monospace());
+    }
+
+    #[test]
+    fn font_index_names_the_font_font_gives() {
+        for face in [Face::Sans, Face::Bold, Face::Mono] {
+            for px in 0..40 {
+                let style = Style {
+                    face,
+                    px,
+                    ..Style::default()
+                };
+                let want = match face {
+                    Face::Sans => Font::sans(px),
+                    Face::Bold if px <= 18 => Font::bold_16(),
+                    Face::Bold if px <= 22 => Font::bold_20(),
+                    Face::Bold => Font::bold_24(),
+                    Face::Mono => Font::mono_14(),
+                };
+                assert!(style.font_index() < FONT_COUNT);
+                assert_eq!(style.font().px(), want.px(), "{face:?} {px}");
+                assert_eq!(
+                    style.font().atlas().note,
+                    want.atlas().note,
+                    "{face:?} {px}"
+                );
+                assert_eq!(font_at(style.font_index()).px(), want.px());
+            }
+        }
     }
 
     #[test]

@@ -161,8 +161,10 @@ fn config_get_answers_allowed_settings_only() {
     assert_eq!(sdk::config_get("opt/os/ca"), Err(Error::NotFound));
     let pem = "-----BEGIN CERTIFICATE-----\n".repeat(500);
     fake::with(|k| {
-        k.config.insert("opt/os/ca".into(), pem.clone().into_bytes());
-        k.config.insert("opt/os/autostart".into(), b"secret".to_vec());
+        k.config
+            .insert("opt/os/ca".into(), pem.clone().into_bytes());
+        k.config
+            .insert("opt/os/autostart".into(), b"secret".to_vec());
     });
     assert_eq!(sdk::config_get("opt/os/ca").unwrap(), pem.as_bytes());
     assert_eq!(sdk::config_get("opt/os/autostart"), Err(Error::NotFound));

@@ -147,6 +147,14 @@ impl<'a> Atlas<'a> {
     /// The glyph for `ch`, or `None` when the font does not have it.
     pub fn glyph(&self, ch: char) -> Option<Glyph<'a>> {
         let code = u16::try_from(ch as u32).ok()?;
+        // Fast path: the records are sorted and usually start with a gap-free ASCII run,
+        // so a code point's record is often at `code - first code`. A miss falls back to
+        // the search, so the answer is the same either way.
+        if let Some(guess) = code.checked_sub(self.code_at(0)) {
+            if self.code_at(guess as usize) == code {
+                return self.record(guess as usize);
+            }
+        }
         let (mut lo, mut hi) = (0, self.glyph_count());
         while lo < hi {
             let mid = (lo + hi) / 2;
@@ -193,6 +201,17 @@ impl<'a> Atlas<'a> {
             }
         }
         0
+    }
+
+    /// Every kerning pair: left, right, adjustment (1/64 px).
+    pub fn kern_pairs(&self) -> impl Iterator<Item = (u16, u16, i16)> + '_ {
+        self.kerns.chunks_exact(KERN_LEN).map(|k| {
+            (
+                u16::from_le_bytes([k[0], k[1]]),
+                u16::from_le_bytes([k[2], k[3]]),
+                i16::from_le_bytes([k[4], k[5]]),
+            )
+        })
     }
 
     fn record(&self, i: usize) -> Option<Glyph<'a>> {

@@ -25,9 +25,11 @@
 
 mod atlas;
 mod faces;
+mod metrics;
 mod render;
 
 pub use atlas::{Atlas, FontError, Glyph};
+pub use metrics::Metrics;
 
 use crate::color::Color;
 use crate::geom::{limit, Rect};

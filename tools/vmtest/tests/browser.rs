@@ -74,6 +74,18 @@ fn click_link(vm: &mut Vm, mark: usize, href: &str) -> vmtest::Result<()> {
     vm.click("left")
 }
 
+/// Drags with the left button from one screen point to another.
+fn drag(vm: &mut Vm, from: (u32, u32), to: (u32, u32)) -> vmtest::Result<()> {
+    vm.tablet_move(from.0, from.1)?;
+    let button = |down: bool| serde_json::json!({"events": [{"type": "btn", "data": {"down": down, "button": "left"}}]});
+    vm.qmp("input-send-event", button(true))?;
+    vm.tablet_move((from.0 + to.0) / 2, (from.1 + to.1) / 2)?;
+    vm.tablet_move(to.0, to.1)?;
+    std::thread::sleep(Duration::from_millis(200));
+    vm.qmp("input-send-event", button(false))?;
+    Ok(())
+}
+
 /// Types an address into the address bar (Ctrl+L selects it) and presses Enter.
 fn go_to(vm: &mut Vm, address: &str) -> vmtest::Result<usize> {
     vm.chord(&["ctrl", "l"])?;
@@ -130,6 +142,40 @@ fn http_pages_links_redirects_and_back() -> vmtest::Result<()> {
     std::thread::sleep(Duration::from_secs(2));
     let page2 = vm.screenshot("browser-page2")?;
     assert!(ink(&page2, area) > 1500, "the second page shows");
+
+    // Resizing the window reflows the page: 300 px wider, its paragraphs take fewer lines;
+    // back to the old size, it is as tall as before.
+    let height = |line: &str| -> u32 {
+        let size = line.rsplit(" px").nth(1).unwrap_or("");
+        let size = size.rsplit(' ').next().unwrap_or("");
+        size.rsplit('x')
+            .next()
+            .and_then(|h| h.parse().ok())
+            .unwrap_or(0)
+    };
+    let before = height(&shown);
+    let (wx, wy, ww, wh) = rect_of(&vm.wait_for("desktop: window browser at", SHORT)?);
+    let corner = (wx + ww - 5, wy + wh - 5);
+    let reflow = format!("browser: reflowed {second} to ");
+    let mark = vm.mark();
+    drag(&mut vm, corner, (corner.0 + 300, corner.1))?;
+    let wider = vm.wait_for_after(mark, &reflow, SHORT)?;
+    let wide_height: u32 = wider
+        .rsplit(", ")
+        .next()
+        .and_then(|t| t.split(' ').next())
+        .and_then(|h| h.parse().ok())
+        .unwrap_or(0);
+    assert!(
+        wide_height > 0 && wide_height < before,
+        "wider is shorter: {before} px, then {wider}"
+    );
+    std::thread::sleep(Duration::from_secs(1));
+    vm.screenshot("browser-wider")?;
+    let mark = vm.mark();
+    drag(&mut vm, (corner.0 + 300, corner.1), corner)?;
+    let narrow = vm.wait_for_after(mark, &reflow, SHORT)?;
+    assert!(narrow.ends_with(&format!(", {before} px tall")), "{narrow}");
 
     // Back (Alt+Left) loads the first page again, which looks as it did.
     let mark = vm.mark();

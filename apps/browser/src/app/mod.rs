@@ -421,12 +421,18 @@ impl sdk::App for Browser {
             self.last_size = size;
             self.redraw = true;
             if let Some(shown) = &mut self.shown {
-                // Reflow at the new width, keeping the reading position roughly.
+                // Reflow at the new width (the scroll offset stays, clamped to the page).
                 let width = size.0.saturating_sub(gfx::uitk::scroll::BAR as u32).max(64);
                 if shown.page.width != width {
                     shown.page = layout(&shown.document, width);
                     self.revisions += 1;
                     shown.revision = self.revisions;
+                    sdk::log!(
+                        "browser: reflowed {} to {} px wide, {} px tall",
+                        shown.url,
+                        width,
+                        shown.page.height
+                    );
                 }
             }
         }

@@ -8,12 +8,15 @@
 //! style their text is added with.
 //!
 //! The walk keeps its own stack of frames on the heap, so the depth of the tree does not
-//! matter to the machine stack. Past [`MAX_DEPTH`] elements stop shaping the layout (no more
+//! matter to the machine stack, and it can stop after any number of nodes and go on later
+//! ([`Flow::step`]): the flow holds no borrow of the document, which comes with each call
+//! in a [`Ctx`]. Past [`MAX_DEPTH`] elements stop shaping the layout (no more
 //! indentation or margins): their text still shows, flat. Tables recurse once per nesting
 //! level, up to [`MAX_TABLES`]; deeper tables are laid out as plain blocks.
 
+use super::fonts::Fonts;
 use super::inline::Inline;
-use super::lines::lay_out;
+use super::lines::{lay_out, Area, LineBuffer};
 use super::list::List;
 use super::sink::{Marker, Sink};
 use super::{table, Item, Rect, Style};
@@ -52,9 +55,15 @@ enum Kind {
     },
 }
 
+/// What every step of a layout reads: the document and the fonts' metrics.
+#[derive(Clone, Copy)]
+pub(super) struct Ctx<'a> {
+    pub document: &'a Document,
+    pub fonts: &'a Fonts,
+}
+
 /// Lays out a subtree into a [`Sink`].
-pub(super) struct Flow<'d> {
-    pub document: &'d Document,
+pub(super) struct Flow {
     /// Sizing pass: no centring, so widths measure content only.
     pub measuring: bool,
     pub table_depth: u32,
@@ -68,6 +77,7 @@ pub(super) struct Flow<'d> {
     /// Drop the margin above the first content (table cells).
     pub trim_top: bool,
     inline: Inline,
+    line: LineBuffer,
     stack: Vec<Frame>,
 }
 
@@ -75,13 +85,11 @@ pub(super) struct Flow<'d> {
 pub(super) struct Done {
     pub sink: Sink,
     pub height: i32,
-    pub min_content: i32,
 }
 
-impl<'d> Flow<'d> {
-    pub fn new(document: &'d Document, measuring: bool, table_depth: u32) -> Flow<'d> {
+impl Flow {
+    pub fn new(measuring: bool, table_depth: u32) -> Flow {
         Flow {
-            document,
             measuring,
             table_depth,
             sink: Sink::default(),
@@ -90,14 +98,39 @@ impl<'d> Flow<'d> {
             min_content: 0,
             trim_top: false,
             inline: Inline::default(),
+            line: LineBuffer::default(),
             stack: Vec::new(),
         }
     }
 
+    /// Empties the flow for another subtree, keeping its buffers' memory (table cells
+    /// are laid out one after another in one flow).
+    pub fn reset(&mut self, measuring: bool, table_depth: u32) {
+        self.measuring = measuring;
+        self.table_depth = table_depth;
+        self.sink.items.clear();
+        self.sink.links.clear();
+        self.sink.right_edge = 0;
+        self.sink.marker = None;
+        self.y = 0;
+        self.margin = 0;
+        self.min_content = 0;
+        self.trim_top = false;
+        self.inline.clear();
+        self.inline.widest = 0;
+        self.stack.clear();
+    }
+
     /// Lays out the children of `root` in a content box from `left` to `right`.
-    pub fn run(&mut self, root: NodeId, style: Style, left: i32, right: i32) {
+    pub fn run(&mut self, cx: Ctx, root: NodeId, style: Style, left: i32, right: i32) {
+        self.start(cx, root, style, left, right);
+        self.step(cx, usize::MAX);
+    }
+
+    /// Gets ready to lay out the children of `root` (then call [`Flow::step`]).
+    pub fn start(&mut self, cx: Ctx, root: NodeId, style: Style, left: i32, right: i32) {
         self.stack.push(Frame {
-            next: self.document.node(root).first_child,
+            next: cx.document.node(root).first_child,
             style,
             left,
             right: right.max(left + 1),
@@ -110,31 +143,47 @@ impl<'d> Flow<'d> {
                 list_item: false,
             },
         });
+    }
+
+    /// Walks on for about `budget` nodes (each node entered or left counts one; a table
+    /// counts one). Returns true when the walk is over; then call [`Flow::end`].
+    pub fn step(&mut self, cx: Ctx, budget: usize) -> bool {
+        let mut left = budget;
         while let Some(top) = self.stack.last_mut() {
+            if left == 0 {
+                return false;
+            }
+            left -= 1;
             match top.next {
                 Some(child) => {
-                    top.next = self.document.node(child).next_sibling;
-                    self.enter(child);
+                    top.next = cx.document.node(child).next_sibling;
+                    self.enter(cx, child);
                 }
                 None => {
                     if matches!(top.kind, Kind::Block { .. }) {
-                        self.flush(); // its lines, while it is still the innermost block
+                        self.flush(cx); // its lines, while it is still the innermost block
                     }
                     if let Some(frame) = self.stack.pop() {
-                        self.leave(frame);
+                        self.leave(cx, frame);
                     }
                 }
             }
         }
+        true
     }
 
-    /// Everything laid out, the height used (with any pending margin) and the widest
-    /// unbreakable thing.
-    pub fn finish(mut self) -> Done {
-        self.flush();
+    /// Lays out what is left over after the walk; returns the height used (with any
+    /// pending margin).
+    pub fn end(&mut self, cx: Ctx) -> i32 {
+        self.flush(cx);
+        self.y + self.margin
+    }
+
+    /// Everything laid out and the height used (with any pending margin).
+    pub fn finish(mut self, cx: Ctx) -> Done {
+        let height = self.end(cx);
         Done {
-            height: self.y + self.margin,
-            min_content: self.min_content,
+            height,
             sink: self.sink,
         }
     }
@@ -154,7 +203,8 @@ impl<'d> Flow<'d> {
     }
 
     /// Lays out the inline content gathered so far as lines in the innermost block.
-    fn flush(&mut self) {
+    #[inline(never)] // a small `step` loop costs less fuel under wasmi
+    fn flush(&mut self, cx: Ctx) {
         self.min_content = self.min_content.max(self.inline.widest);
         self.inline.widest = 0;
         if self.inline.is_blank() {
@@ -175,24 +225,30 @@ impl<'d> Flow<'d> {
         let center = center && !self.measuring;
         self.y = lay_out(
             self.inline.atoms(),
-            left,
-            right,
-            top,
-            center,
+            self.inline.text(),
+            Area {
+                left,
+                right,
+                top,
+                center,
+            },
+            cx.fonts,
+            &mut self.line,
             &mut self.sink,
         );
         self.inline.clear();
     }
 
-    fn enter(&mut self, id: NodeId) {
-        let document = self.document;
+    #[inline(never)] // a small `step` loop costs less fuel under wasmi
+    fn enter(&mut self, cx: Ctx, id: NodeId) {
+        let document = cx.document;
         let Some(parent) = self.stack.last() else {
             return;
         };
         let element = match &document.node(id).data {
             NodeData::Text(text) => {
                 let style = parent.style;
-                self.inline.add_text(text, &style);
+                self.inline.add_text(text, &style, cx.fonts);
                 return;
             }
             NodeData::Element(element) => element,
@@ -212,21 +268,21 @@ impl<'d> Flow<'d> {
         if depth > MAX_DEPTH {
             // Too deep to shape the layout: keep the parent's style, show the text.
             let style = parent.style;
-            self.push_inline(id, style, left, right, depth, list_depth);
+            self.push_inline(cx, id, style, left, right, depth, list_depth);
             return;
         }
         match display {
             Display::None => {}
-            Display::Inline => self.push_inline(id, style, left, right, depth, list_depth),
+            Display::Inline => self.push_inline(cx, id, style, left, right, depth, list_depth),
             Display::Break => self.inline.add_break(&style),
-            Display::Image => self.image(element, &style, right - left),
-            Display::Rule => self.rule(left, right),
+            Display::Image => self.image(cx, element, &style, right - left),
+            Display::Rule => self.rule(cx, left, right),
             Display::Table if self.table_depth < MAX_TABLES => {
-                self.flush();
-                table::lay_out(self, id, style, left, right);
+                self.flush(cx);
+                table::lay_out(self, cx, id, style, left, right);
             }
             Display::Table | Display::Block | Display::ListItem => {
-                self.flush();
+                self.flush(cx);
                 let b = style::block_box(&element.name, list_depth);
                 self.add_margin(b.margin_top);
                 let list_item = display == Display::ListItem;
@@ -255,8 +311,10 @@ impl<'d> Flow<'d> {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn push_inline(
         &mut self,
+        cx: Ctx,
         id: NodeId,
         style: Style,
         left: i32,
@@ -265,7 +323,7 @@ impl<'d> Flow<'d> {
         list_depth: u32,
     ) {
         self.stack.push(Frame {
-            next: self.document.node(id).first_child,
+            next: cx.document.node(id).first_child,
             style,
             left,
             right,
@@ -275,7 +333,8 @@ impl<'d> Flow<'d> {
         });
     }
 
-    fn leave(&mut self, frame: Frame) {
+    #[inline(never)] // a small `step` loop costs less fuel under wasmi
+    fn leave(&mut self, cx: Ctx, frame: Frame) {
         let Kind::Block {
             margin_bottom,
             bar_from,
@@ -285,7 +344,7 @@ impl<'d> Flow<'d> {
         else {
             return;
         };
-        self.flush();
+        self.flush(cx);
         if list_item && self.sink.marker.is_some() {
             // An item without lines still shows its marker.
             let top = self.place();
@@ -330,10 +389,10 @@ impl<'d> Flow<'d> {
 
     /// `img`: an inline box of the `width`/`height` attributes (clamped), or sized to its
     /// alt text.
-    fn image(&mut self, element: &Element, style: &Style, avail: i32) {
+    fn image(&mut self, cx: Ctx, element: &Element, style: &Style, avail: i32) {
         let alt = element.attribute("alt");
-        let font = style.font();
-        let text_w = font.measure(alt.unwrap_or("")) + 8;
+        let font = cx.fonts.get(style).font();
+        let text_w = cx.fonts.get(style).measure(alt.unwrap_or("")) + 8;
         let width = element.attribute("width").and_then(parse_int);
         let height = element.attribute("height").and_then(parse_int);
         if alt == Some("") && width.is_none() && height.is_none() {
@@ -350,8 +409,8 @@ impl<'d> Flow<'d> {
     }
 
     /// `hr`: a two-pixel grey rule across the content box.
-    fn rule(&mut self, left: i32, right: i32) {
-        self.flush();
+    fn rule(&mut self, cx: Ctx, left: i32, right: i32) {
+        self.flush(cx);
         self.add_margin(8);
         let top = self.place();
         self.sink.items.push(Item::Fill {

@@ -5,17 +5,27 @@
 //! and after a forced break, and never doubled across element boundaries ("a <b> b</b>" has
 //! one space). In `pre` text nothing collapses: each source line is one unbreakable word and
 //! each newline a forced break. Breaking the atoms into lines is `lines.rs`.
+//!
+//! The words' text is kept in one buffer per block (atoms hold byte ranges into it) and
+//! each word is measured once, here: its width in 1/64 px and its end characters let the
+//! line builder join words into runs without measuring them again.
 
+use super::fonts::Fonts;
 use super::Style;
-use gfx::Font;
+use core::ops::Range;
 
 /// One piece of inline content.
 #[derive(Clone, Debug)]
 pub(super) enum Atom {
     Word {
-        text: String,
+        /// Byte range in [`Inline::text`].
+        text: Range<u32>,
         style: Style,
+        /// Width in whole pixels (rounded up) and in 1/64 px.
         width: i32,
+        width64: u32,
+        /// The first and last characters (for kerning against neighbours).
+        ends: (char, char),
         /// No break opportunity before this word.
         glued: bool,
     },
@@ -31,14 +41,16 @@ pub(super) enum Atom {
 }
 
 /// Whitespace in the sense of CSS Text §4.1 ("document white space characters").
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c')
+fn is_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
 /// The atoms of one block's inline content.
 #[derive(Default)]
 pub(super) struct Inline {
     atoms: Vec<Atom>,
+    /// The words' text, one after the other.
+    text: String,
     /// Widest unbreakable piece seen (for table column sizing).
     pub widest: i32,
 }
@@ -51,10 +63,16 @@ impl Inline {
 
     pub fn clear(&mut self) {
         self.atoms.clear();
+        self.text.clear();
     }
 
     pub fn atoms(&self) -> &[Atom] {
         &self.atoms
+    }
+
+    /// The buffer the words' ranges point into.
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// True when a space may be added (not at the start, not after a space or a break).
@@ -71,43 +89,57 @@ impl Inline {
     }
 
     /// Adds a text node's text in `style`.
-    pub fn add_text(&mut self, text: &str, style: &Style) {
+    pub fn add_text(&mut self, text: &str, style: &Style, fonts: &Fonts) {
         if style.pre {
-            self.add_pre(text, style);
+            self.add_pre(text, style, fonts);
             return;
         }
-        let font = style.font();
-        let mut rest = text;
-        while !rest.is_empty() {
-            let space_len = rest.len() - rest.trim_start_matches(is_space).len();
-            if space_len > 0 {
+        // The spaces are ASCII, so the text can be cut by bytes: a UTF-8 sequence never
+        // holds an ASCII byte, and every cut falls on a character boundary.
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let start = at;
+            while at < bytes.len() && is_space_byte(bytes[at]) {
+                at += 1;
+            }
+            if at > start {
                 if self.space_allowed() {
                     self.atoms.push(Atom::Space(*style));
                 }
-                rest = &rest[space_len..];
                 continue;
             }
-            let word_len = rest.find(is_space).unwrap_or(rest.len());
-            let word = &rest[..word_len];
-            self.push_word(word, style, &font, self.touches());
-            rest = &rest[word_len..];
+            while at < bytes.len() && !is_space_byte(bytes[at]) {
+                at += 1;
+            }
+            if let Some(word) = text.get(start..at) {
+                self.push_word(word, style, fonts, self.touches());
+            }
         }
     }
 
-    fn push_word(&mut self, word: &str, style: &Style, font: &Font, glued: bool) {
-        let width = font.measure(word);
+    fn push_word(&mut self, word: &str, style: &Style, fonts: &Fonts, glued: bool) {
+        let (Some(first), Some(last)) = (word.chars().next(), word.chars().next_back()) else {
+            return;
+        };
+        let width64 = fonts.get(style).measure64(word);
+        let width = width64.div_ceil(64) as i32;
         self.widest = self.widest.max(width);
+        // Byte offsets fit in u32: a text node is far smaller than 4 GiB.
+        let start = self.text.len() as u32;
+        self.text.push_str(word);
         self.atoms.push(Atom::Word {
-            text: word.to_string(),
+            text: start..self.text.len() as u32,
             style: *style,
             width,
+            width64,
+            ends: (first, last),
             glued,
         });
     }
 
     /// Preformatted text: lines are unbreakable words, newlines forced breaks.
-    fn add_pre(&mut self, text: &str, style: &Style) {
-        let font = style.font();
+    fn add_pre(&mut self, text: &str, style: &Style, fonts: &Fonts) {
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
                 self.atoms.push(Atom::Break(*style));
@@ -117,7 +149,7 @@ impl Inline {
                 // Tabs jump to stops counted from the run's start; expand them here so a
                 // line split across styles keeps its columns.
                 let expanded = expand_tabs(line);
-                self.push_word(&expanded, style, &font, true);
+                self.push_word(&expanded, style, fonts, true);
             }
         }
     }

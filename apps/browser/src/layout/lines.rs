@@ -5,13 +5,15 @@
 //! whole line is cut between characters rather than overflowing (like `overflow-wrap:
 //! anywhere`); `pre` lines are never cut and may overflow. A line box is as tall as its
 //! tallest font's line height (images sit on the baseline); consecutive words of one style
-//! become one [`TextRun`].
+//! become one [`TextRun`]; its width comes from the words' measured widths and the kerning
+//! at the joins, without measuring the text again.
 
+use super::fonts::Fonts;
 use super::inline::Atom;
 use super::sink::Sink;
 use super::{Item, Rect, Style, TextRun};
 use crate::style::RULE_COLOR;
-use gfx::Font;
+use core::ops::Range;
 
 /// A piece of a line: text (possibly part of a cut word) or an image.
 struct Piece {
@@ -23,26 +25,64 @@ struct Piece {
 }
 
 enum PieceKind {
-    Text(String),
+    Text(Words),
     Image { height: i32, alt: String },
 }
 
-/// Breaks `atoms` into lines between `left` and `right`, the first line box's top at `top`.
-/// Returns the bottom of the last line.
+/// Text on a line: a byte range of the block's text, its width in 1/64 px and its first
+/// and last characters. It never holds a tab (collapsed away, or expanded in `pre`), so
+/// its pen steps add up: after a character `c` it ends `kern(c, first) + width64` later.
+#[derive(Clone)]
+struct Words {
+    range: Range<u32>,
+    width64: u32,
+    ends: (char, char),
+}
+
+/// The text of `range` in `text` (empty if the range is not in it).
+fn slice<'t>(text: &'t str, range: &Range<u32>) -> &'t str {
+    text.get(range.start as usize..range.end as usize)
+        .unwrap_or("")
+}
+
+/// Where a block's inline content is laid out: its content box, the first line box's top,
+/// and whether lines are centred.
+pub(super) struct Area {
+    pub left: i32,
+    pub right: i32,
+    pub top: i32,
+    pub center: bool,
+}
+
+/// The pieces of the line being filled, kept from block to block so that its memory is
+/// allocated once per flow rather than grown again for every paragraph.
+#[derive(Default)]
+pub(super) struct LineBuffer(Vec<Piece>);
+
+/// Breaks `atoms` (words' text in `text`) into lines in `area`. Returns the bottom of the
+/// last line.
 pub(super) fn lay_out(
     atoms: &[Atom],
-    left: i32,
-    right: i32,
-    top: i32,
-    center: bool,
+    text: &str,
+    area: Area,
+    fonts: &Fonts,
+    buffer: &mut LineBuffer,
     sink: &mut Sink,
 ) -> i32 {
+    let Area {
+        left,
+        right,
+        top,
+        center,
+    } = area;
     let mut lines = Lines {
+        text,
+        fonts,
         left,
         avail: (right - left).max(1),
         y: top,
         center,
-        line: Vec::new(),
+        line: core::mem::take(&mut buffer.0),
         x: 0,
         sink,
     };
@@ -70,7 +110,7 @@ pub(super) fn lay_out(
                 let segment = &atoms[i..end];
                 let width: i32 = segment.iter().map(atom_width).sum();
                 let space = pending_space.take();
-                let space_w = space.map_or(0, |s| space_width(&s));
+                let space_w = space.map_or(0, |s| space_width(fonts, &s));
                 let pre = segment.iter().all(is_pre);
                 let mut space_before = space.is_some();
                 if !lines.line.is_empty() && lines.x + space_w + width > lines.avail && !pre {
@@ -91,6 +131,8 @@ pub(super) fn lay_out(
         let style = atom_style(&atoms[atoms.len() - 1]);
         lines.finish(&style);
     }
+    lines.line.clear();
+    buffer.0 = lines.line;
     lines.y
 }
 
@@ -121,12 +163,15 @@ fn atom_style(atom: &Atom) -> Style {
     }
 }
 
-fn space_width(style: &Style) -> i32 {
-    (style.font().advance64(' ').saturating_add(32) / 64) as i32
+fn space_width(fonts: &Fonts, style: &Style) -> i32 {
+    (fonts.get(style).advance64(' ').saturating_add(32) / 64) as i32
 }
 
 /// The line being filled and where finished lines go.
 struct Lines<'s> {
+    /// The block's text (words are ranges of it).
+    text: &'s str,
+    fonts: &'s Fonts,
     left: i32,
     avail: i32,
     y: i32,
@@ -139,13 +184,24 @@ struct Lines<'s> {
 
 impl Lines<'_> {
     /// Puts one word or image on the line, wrapping or cutting it if it is too wide.
+    #[inline(never)] // a small loop costs less fuel under wasmi
     fn place(&mut self, atom: &Atom, space_before: bool) {
         match atom {
             Atom::Word {
-                text, style, width, ..
+                text,
+                style,
+                width,
+                width64,
+                ends,
+                ..
             } => {
                 if self.x + width <= self.avail || style.pre {
-                    self.push_text(text.clone(), *width, style, space_before);
+                    let words = Words {
+                        range: text.clone(),
+                        width64: *width64,
+                        ends: *ends,
+                    };
+                    self.push_text(words, *width, style, space_before);
                     return;
                 }
                 if !self.line.is_empty() {
@@ -179,7 +235,7 @@ impl Lines<'_> {
         }
     }
 
-    fn push_text(&mut self, text: String, width: i32, style: &Style, space_before: bool) {
+    fn push_text(&mut self, text: Words, width: i32, style: &Style, space_before: bool) {
         self.line.push(Piece {
             x: self.x,
             width,
@@ -191,10 +247,16 @@ impl Lines<'_> {
     }
 
     /// A word wider than the line: as many characters as fit on each line (at least one).
-    fn cut_word(&mut self, text: &str, style: &Style) {
+    #[inline(never)] // a small loop costs less fuel under wasmi
+    fn cut_word(&mut self, range: &Range<u32>, style: &Style) {
         let font = style.font();
-        let mut rest = text;
-        while !rest.is_empty() {
+        let metrics = self.fonts.get(style);
+        let mut start = range.start;
+        while start < range.end {
+            let rest = slice(self.text, &(start..range.end));
+            if rest.is_empty() {
+                return; // not a range of the text: nothing to cut
+            }
             let room = (self.avail - self.x).max(0) as u32 * 64;
             let mut cut = 0;
             for p in font.pens(rest) {
@@ -204,23 +266,33 @@ impl Lines<'_> {
                 cut = p.index + p.ch.len_utf8();
             }
             let piece = &rest[..cut];
-            let width = font.measure(piece);
-            self.push_text(piece.to_string(), width, style, false);
-            rest = &rest[cut..];
-            if !rest.is_empty() {
+            let (Some(first), Some(last)) = (piece.chars().next(), piece.chars().next_back())
+            else {
+                return;
+            };
+            let width64 = metrics.measure64(piece);
+            let words = Words {
+                range: start..start + cut as u32,
+                width64,
+                ends: (first, last),
+            };
+            self.push_text(words, width64.div_ceil(64) as i32, style, false);
+            start += cut as u32;
+            if start < range.end {
                 self.finish(style);
             }
         }
     }
 
     /// Ends the current line (an empty line takes the height of `style`'s font).
+    #[inline(never)] // a small loop costs less fuel under wasmi
     fn finish(&mut self, style: &Style) {
         let mut ascent = 0;
         let mut descent = 0;
         for piece in &self.line {
             let (a, d) = match &piece.kind {
                 PieceKind::Text(_) => {
-                    let font = piece.style.font();
+                    let font = self.fonts.get(&piece.style);
                     (font.ascent(), font.line_height() - font.ascent())
                 }
                 PieceKind::Image { height, .. } => (*height, 2),
@@ -229,7 +301,7 @@ impl Lines<'_> {
             descent = descent.max(d);
         }
         if self.line.is_empty() {
-            let font = style.font();
+            let font = self.fonts.get(style);
             (ascent, descent) = (font.ascent(), font.line_height() - font.ascent());
         }
         let baseline = self.y + ascent;
@@ -247,21 +319,26 @@ impl Lines<'_> {
         let mut drift = 0;
         // The open run's pen in 1/64 px and its last character, to extend it cheaply.
         let mut pen = (0u32, None);
+        let (text, fonts) = (self.text, self.fonts);
+        // Bytes of text left on the line (with a space each): a new run reserves them, so
+        // its string is allocated once, not grown word by word.
+        let mut bytes_left: usize = self.line.iter().map(text_bytes).sum();
         for piece in self.line.drain(..) {
+            bytes_left = bytes_left.saturating_sub(text_bytes(&piece));
             let x = x0 + piece.x + drift;
             // The breaking width, so a box measured this wide holds the line unbroken.
             self.sink.note_right(x0 + piece.x + piece.width);
             match piece.kind {
-                PieceKind::Text(text) => {
+                PieceKind::Text(words) => {
                     if let Some(run) = open.as_mut() {
                         if run.style == piece.style {
-                            let font = run.style.font();
+                            let metrics = fonts.get(&run.style);
                             if piece.space_before {
                                 run.text.push(' ');
-                                pen = advance(&font, pen, " ");
+                                pen = metrics.extend64(pen.0, pen.1, " ");
                             }
-                            run.text.push_str(&text);
-                            pen = advance(&font, pen, &text);
+                            run.text.push_str(slice(text, &words.range));
+                            pen = advance(metrics, pen, &words);
                             run.width = pen.0.div_ceil(64) as i32;
                             drift += run.x + run.width - (x + piece.width);
                             self.sink.note_right(run.x + run.width);
@@ -272,13 +349,16 @@ impl Lines<'_> {
                     if let Some(run) = open.take() {
                         emit(self.sink, run);
                     }
-                    let font = piece.style.font();
-                    pen = advance(&font, (0, None), &text);
+                    let font = fonts.get(&piece.style);
+                    pen = (words.width64, Some(words.ends.1));
+                    let first = slice(text, &words.range);
+                    let mut run_text = String::with_capacity(first.len() + bytes_left);
+                    run_text.push_str(first);
                     open = Some(TextRun {
                         x,
                         y: baseline - font.ascent(),
                         width: piece.width,
-                        text,
+                        text: run_text,
                         style: piece.style,
                         new_line,
                         space_before: piece.space_before,
@@ -312,19 +392,28 @@ impl Lines<'_> {
     }
 }
 
-/// Moves a pen (1/64 px, last character) past `text`, kerning included: the same steps
-/// as `gfx::font::Pens`, so a run measured piece by piece is as wide as measured whole.
+/// Moves a pen (1/64 px, last character) past measured `words`, kerning included: the
+/// same steps as `gfx::font::Pens`, so a run measured piece by piece is as wide as
+/// measured whole (the words hold no tab, so their steps simply add up).
 fn advance(
-    font: &Font,
-    (mut pen, mut prev): (u32, Option<char>),
-    text: &str,
+    metrics: &gfx::font::Metrics,
+    (pen, prev): (u32, Option<char>),
+    words: &Words,
 ) -> (u32, Option<char>) {
-    for ch in text.chars() {
-        let kern = prev.map_or(0, |p| font.kern64(p, ch));
-        pen = font.step64(pen.saturating_add_signed(kern), ch);
-        prev = Some(ch);
+    let (first, last) = words.ends;
+    let kern = prev.map_or(0, |p| metrics.kern64(p, first));
+    let pen = pen
+        .saturating_add_signed(kern)
+        .saturating_add(words.width64);
+    (pen, Some(last))
+}
+
+/// The bytes a piece adds to a run's text (its text and a space).
+fn text_bytes(piece: &Piece) -> usize {
+    match &piece.kind {
+        PieceKind::Text(words) => (words.range.end - words.range.start) as usize + 1,
+        PieceKind::Image { .. } => 0,
     }
-    (pen, prev)
 }
 
 fn emit(sink: &mut Sink, run: TextRun) {

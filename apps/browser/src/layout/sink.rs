@@ -2,6 +2,7 @@
 //! content edge (a table cell's max-content width) and a list marker waiting for its line.
 
 use super::{Item, Rect, Style, TextRun};
+use core::ops::Range;
 
 /// A list marker waiting for the first line of its item.
 #[derive(Clone, Debug)]
@@ -46,21 +47,29 @@ impl Sink {
         }
     }
 
-    /// Moves everything in `other` by (`dx`, `dy`) and appends it.
-    pub fn append(&mut self, other: Sink, dx: i32, dy: i32) {
-        for mut item in other.items {
-            match &mut item {
+    /// Moves everything in `other` by (`dx`, `dy`) and appends it, leaving `other` empty
+    /// (its memory kept for reuse).
+    pub fn append(&mut self, other: &mut Sink, dx: i32, dy: i32) {
+        let items = self.items.len()..self.items.len() + other.items.len();
+        let links = self.links.len()..self.links.len() + other.links.len();
+        self.items.append(&mut other.items);
+        self.links.append(&mut other.links);
+        self.shift(items, links, dx, dy);
+        self.note_right(other.right_edge + dx);
+        other.right_edge = 0;
+        other.marker = None;
+    }
+
+    /// Moves the `items` and `links` (index ranges) by (`dx`, `dy`).
+    pub fn shift(&mut self, items: Range<usize>, links: Range<usize>, dx: i32, dy: i32) {
+        for item in self.items.get_mut(items).into_iter().flatten() {
+            match item {
                 Item::Text(run) => (run.x, run.y) = (run.x + dx, run.y + dy),
                 Item::Fill { rect, .. } | Item::Frame { rect, .. } => *rect = rect.offset(dx, dy),
             }
-            self.items.push(item);
         }
-        self.links.extend(
-            other
-                .links
-                .into_iter()
-                .map(|(id, r)| (id, r.offset(dx, dy))),
-        );
-        self.note_right(other.right_edge + dx);
+        for (_, rect) in self.links.get_mut(links).into_iter().flatten() {
+            *rect = rect.offset(dx, dy);
+        }
     }
 }

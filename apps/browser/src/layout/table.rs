@@ -15,7 +15,7 @@
 //! honoured (up to 100); `rowspan` is not. Captions are centred above the grid (their width
 //! does not widen the table).
 
-use super::flow::{parse_int, Flow};
+use super::flow::{parse_int, Ctx, Flow};
 use super::{Item, Rect, Style};
 use crate::style::{self, Display, RULE_COLOR};
 use html::dom::{Document, NodeId};
@@ -24,6 +24,16 @@ use html::dom::{Document, NodeId};
 const PAD: i32 = 4;
 /// A width that never wraps (for measuring).
 const UNLIMITED: i32 = 1 << 20;
+
+/// A cell laid out into the page, waiting for its row's height: its column edges, where
+/// its items and links start in the page's sink, and its height.
+struct Laid {
+    x: i32,
+    right: i32,
+    items: usize,
+    links: usize,
+    height: i32,
+}
 
 struct Cell {
     node: NodeId,
@@ -34,8 +44,8 @@ struct Cell {
 }
 
 /// Lays out table `id` in the content box `left..right` of `flow`, below its content.
-pub(super) fn lay_out(flow: &mut Flow, id: NodeId, style: Style, left: i32, right: i32) {
-    let document = flow.document;
+pub(super) fn lay_out(flow: &mut Flow, ctx: Ctx, id: NodeId, style: Style, left: i32, right: i32) {
+    let document = ctx.document;
     let mut rows = collect(document, id, &style);
     let columns = rows
         .iter()
@@ -45,18 +55,20 @@ pub(super) fn lay_out(flow: &mut Flow, id: NodeId, style: Style, left: i32, righ
     if columns == 0 {
         return;
     }
-    // Measure every cell.
+    // Measure every cell, in one flow reused from cell to cell (so its buffers are
+    // allocated once per table).
+    let mut sub = Flow::new(true, flow.table_depth + 1);
     for cell in rows.iter_mut().flatten() {
-        let mut sub = Flow::new(document, true, flow.table_depth + 1);
-        sub.run(cell.node, cell.style, 0, UNLIMITED);
-        let done = sub.finish();
-        cell.min = done.min_content;
-        cell.max = done.sink.right_edge.max(done.min_content);
+        sub.reset(true, flow.table_depth + 1);
+        sub.run(ctx, cell.node, cell.style, 0, UNLIMITED);
+        sub.end(ctx);
+        cell.min = sub.min_content;
+        cell.max = sub.sink.right_edge.max(sub.min_content);
     }
     let (mins, maxes) = column_needs(&rows, columns);
     let chrome = (columns as i32) * (2 * PAD + 1) + 1;
     let avail = (right - left).max(1);
-    let wanted = flow.document.element(id).and_then(|e| e.attribute("width"));
+    let wanted = document.element(id).and_then(|e| e.attribute("width"));
     let target = wanted
         .and_then(|w| parse_width(w, avail))
         .map(|w| w.clamp(chrome, avail));
@@ -86,34 +98,55 @@ pub(super) fn lay_out(flow: &mut Flow, id: NodeId, style: Style, left: i32, righ
     xs.push(x);
 
     let mut y = flow.place();
-    y = captions(flow, id, &style, (x0, y), table_w, right - x0);
+    y = captions(flow, ctx, id, &style, (x0, y), table_w, right - x0);
+    let mut laid = Vec::new();
     for row in &rows {
-        // Lay out the row's cells, then place them once its height is known.
-        let mut laid = Vec::with_capacity(row.len());
+        // Lay out the row's cells into the page, each followed by its frame, then move
+        // them down into place once the row's height is known.
+        laid.clear();
         let mut column = 0;
         let mut row_h = 0;
         for cell in row {
             let end = (column + cell.span).min(columns);
             let (cx, cr) = (xs[column], xs[end]);
             let inner = (cr - cx - 2 * PAD - 1).max(1);
-            let mut sub = Flow::new(document, flow.measuring, flow.table_depth + 1);
+            sub.reset(flow.measuring, flow.table_depth + 1);
             sub.trim_top = true;
-            sub.run(cell.node, cell.style, 0, inner);
+            sub.run(ctx, cell.node, cell.style, 0, inner);
             sub.margin = 0; // nor its last
-            let done = sub.finish();
-            let (sink, height) = (done.sink, done.height.max(0));
+            let height = sub.end(ctx).max(0);
             row_h = row_h.max(height);
-            laid.push((cx, cr, sink, height));
+            let at = (flow.sink.items.len(), flow.sink.links.len());
+            flow.sink.append(&mut sub.sink, cx + 1 + PAD, 0);
+            laid.push(Laid {
+                x: cx,
+                right: cr,
+                items: at.0,
+                links: at.1,
+                height,
+            });
+            // Its frame, sized below.
+            flow.sink.items.push(Item::Frame {
+                rect: Rect::default(),
+                color: RULE_COLOR,
+            });
             column = end;
         }
         let box_h = row_h + 2 * PAD + 1;
-        for (cx, cr, sink, height) in laid {
-            let dy = y + 1 + PAD + (row_h - height) / 2;
-            flow.sink.append(sink, cx + 1 + PAD, dy);
-            flow.sink.items.push(Item::Frame {
-                rect: Rect::new(cx, y, cr - cx + 1, box_h + 1),
-                color: RULE_COLOR,
-            });
+        for (i, cell) in laid.iter().enumerate() {
+            let frame = laid
+                .get(i + 1)
+                .map_or(flow.sink.items.len(), |next| next.items)
+                - 1;
+            let links_end = laid
+                .get(i + 1)
+                .map_or(flow.sink.links.len(), |next| next.links);
+            let dy = y + 1 + PAD + (row_h - cell.height) / 2;
+            flow.sink
+                .shift(cell.items..frame, cell.links..links_end, 0, dy);
+            if let Some(Item::Frame { rect, .. }) = flow.sink.items.get_mut(frame) {
+                *rect = Rect::new(cell.x, y, cell.right - cell.x + 1, box_h + 1);
+            }
         }
         y += box_h;
     }
@@ -126,6 +159,7 @@ pub(super) fn lay_out(flow: &mut Flow, id: NodeId, style: Style, left: i32, righ
 /// returns the grid's top.
 fn captions(
     flow: &mut Flow,
+    ctx: Ctx,
     table: NodeId,
     style: &Style,
     at: (i32, i32),
@@ -133,7 +167,7 @@ fn captions(
     room: i32,
 ) -> i32 {
     let (x, mut y) = at;
-    let document = flow.document;
+    let document = ctx.document;
     for child in document.children(table) {
         let Some(e) = document.element(child) else {
             continue;
@@ -143,16 +177,16 @@ fn captions(
         }
         let caption_style = style::apply(e, child.0, style);
         // As wide as the table, or as its text up to the room there is.
-        let mut measure = Flow::new(document, true, flow.table_depth + 1);
-        measure.run(child, caption_style, 0, UNLIMITED);
-        let wanted = measure.finish().sink.right_edge;
+        let mut measure = Flow::new(true, flow.table_depth + 1);
+        measure.run(ctx, child, caption_style, 0, UNLIMITED);
+        let wanted = measure.finish(ctx).sink.right_edge;
         let width = wanted.min(room).max(width).max(1);
-        let mut sub = Flow::new(document, flow.measuring, flow.table_depth + 1);
+        let mut sub = Flow::new(flow.measuring, flow.table_depth + 1);
         sub.trim_top = true;
-        sub.run(child, caption_style, 0, width);
+        sub.run(ctx, child, caption_style, 0, width);
         sub.margin = 0;
-        let done = sub.finish();
-        flow.sink.append(done.sink, x, y);
+        let mut done = sub.finish(ctx);
+        flow.sink.append(&mut done.sink, x, y);
         y += done.height.max(0) + 2;
     }
     y

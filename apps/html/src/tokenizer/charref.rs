@@ -86,6 +86,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.72 Character reference state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn character_reference_state(&mut self) {
         self.temp.clear();
         self.temp.push('&');
@@ -106,6 +107,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.73 Named character reference state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn named_character_reference_state(&mut self) {
         let Some((len, replacement)) = longest_named_match(self.rest()) else {
             self.flush_temp();
@@ -135,6 +137,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.74 Ambiguous ampersand state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn ambiguous_ampersand_state(&mut self) {
         let c = self.consume();
         match c {
@@ -154,6 +157,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.75 Numeric character reference state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn numeric_character_reference_state(&mut self) {
         self.char_ref_code = 0;
         let c = self.consume();
@@ -174,6 +178,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.76 Hexadecimal character reference start state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn hex_character_reference_start_state(&mut self) {
         let c = self.consume();
         match c {
@@ -185,6 +190,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.77 Decimal character reference start state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn decimal_character_reference_start_state(&mut self) {
         let c = self.consume();
         match c {
@@ -194,6 +200,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.78 Hexadecimal and §13.2.5.79 decimal character reference states.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     fn digits_state(&mut self, radix: u32) {
         loop {
             let c = self.consume();
@@ -213,15 +220,18 @@ impl Tokenizer {
         }
     }
 
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn hex_character_reference_state(&mut self) {
         self.digits_state(16);
     }
 
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn decimal_character_reference_state(&mut self) {
         self.digits_state(10);
     }
 
     /// §13.2.5.80 Numeric character reference end state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn numeric_character_reference_end_state(&mut self) {
         let code = self.char_ref_code;
         let c = if code == 0 {

@@ -4,6 +4,7 @@ use super::{State, Tokenizer};
 
 impl Tokenizer {
     /// §13.2.5.43 Comment start state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn comment_start_state(&mut self) {
         let c = self.consume();
         match c {
@@ -25,6 +26,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.44 Comment start dash state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn comment_start_dash_state(&mut self) {
         let c = self.consume();
         match c {
@@ -43,6 +45,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.45 Comment state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn comment_state(&mut self) {
         loop {
             match self.consume() {
@@ -62,6 +65,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.46 Comment less-than sign state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn comment_less_than_sign_state(&mut self) {
         let c = self.consume();
         match c {
@@ -75,6 +79,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.47 Comment less-than sign bang state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn comment_less_than_sign_bang_state(&mut self) {
         let c = self.consume();
         if c == Some('-') {
@@ -85,6 +90,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.48 Comment less-than sign bang dash state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn comment_less_than_sign_bang_dash_state(&mut self) {
         let c = self.consume();
         if c == Some('-') {
@@ -95,6 +101,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.49 Comment less-than sign bang dash dash state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn comment_less_than_sign_bang_dash_dash_state(&mut self) {
         let c = self.consume();
         if !matches!(c, Some('>') | None) {
@@ -104,6 +111,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.50 Comment end dash state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn comment_end_dash_state(&mut self) {
         let c = self.consume();
         match c {
@@ -117,6 +125,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.51 Comment end state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn comment_end_state(&mut self) {
         let c = self.consume();
         match c {
@@ -135,6 +144,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.52 Comment end bang state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn comment_end_bang_state(&mut self) {
         let c = self.consume();
         match c {
@@ -156,6 +166,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.69 CDATA section state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn cdata_section_state(&mut self) {
         match self.consume() {
             Some(']') => self.state = State::CdataSectionBracket,
@@ -168,6 +179,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.70 CDATA section bracket state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn cdata_section_bracket_state(&mut self) {
         let c = self.consume();
         if c == Some(']') {
@@ -179,6 +191,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.71 CDATA section end state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn cdata_section_end_state(&mut self) {
         let c = self.consume();
         match c {

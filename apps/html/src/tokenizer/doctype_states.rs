@@ -23,6 +23,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.53 DOCTYPE state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn doctype_state(&mut self) {
         let c = self.consume();
         match c {
@@ -40,6 +41,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.54 Before DOCTYPE name state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn before_doctype_name_state(&mut self) {
         let c = self.consume();
         self.doctype = Doctype::default();
@@ -67,6 +69,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.55 DOCTYPE name state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn doctype_name_state(&mut self) {
         let c = self.consume();
         match c {
@@ -89,6 +92,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.56 After DOCTYPE name state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn after_doctype_name_state(&mut self) {
         let c = self.consume();
         match c {
@@ -118,6 +122,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.57 After DOCTYPE public keyword and §13.2.5.63 after DOCTYPE system keyword.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn after_doctype_keyword_state(&mut self, public: bool) {
         let c = self.consume();
         match c {
@@ -140,6 +145,7 @@ impl Tokenizer {
         }
     }
 
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     fn before_identifier_state(&self, public: bool) -> State {
         if public {
             State::BeforeDoctypePublicIdentifier
@@ -150,6 +156,7 @@ impl Tokenizer {
 
     /// §13.2.5.58 Before DOCTYPE public identifier and §13.2.5.64 before DOCTYPE system
     /// identifier states.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn before_doctype_identifier_state(&mut self, public: bool) {
         let c = self.consume();
         match c {
@@ -194,6 +201,7 @@ impl Tokenizer {
 
     /// §13.2.5.59-60 DOCTYPE public identifier and §13.2.5.65-66 system identifier
     /// (double- and single-quoted) states.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn doctype_identifier_state(&mut self, public: bool, quote: char) {
         match self.consume() {
             Some(q) if q == quote => {
@@ -228,6 +236,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.61 After DOCTYPE public identifier state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn after_doctype_public_identifier_state(&mut self) {
         let c = self.consume();
         match c {
@@ -241,6 +250,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.62 Between DOCTYPE public and system identifiers state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn between_doctype_identifiers_state(&mut self) {
         let c = self.consume();
         match c {
@@ -260,6 +270,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.67 After DOCTYPE system identifier state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn after_doctype_system_identifier_state(&mut self) {
         let c = self.consume();
         match c {
@@ -277,6 +288,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.68 Bogus DOCTYPE state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn bogus_doctype_state(&mut self) {
         match self.consume() {
             Some('>') => {

@@ -7,6 +7,7 @@ use super::{is_space, State, Tokenizer};
 
 impl Tokenizer {
     /// §13.2.5.15 Script data less-than sign state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn script_data_less_than_sign_state(&mut self) {
         let c = self.consume();
         match c {
@@ -26,6 +27,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.18 Script data escape start state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn script_data_escape_start_state(&mut self) {
         let c = self.consume();
         if c == Some('-') {
@@ -37,6 +39,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.19 Script data escape start dash state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn script_data_escape_start_dash_state(&mut self) {
         let c = self.consume();
         if c == Some('-') {
@@ -67,6 +70,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.20 Script data escaped state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn script_data_escaped_state(&mut self) {
         match self.consume() {
             Some('-') => {
@@ -79,6 +83,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.21 Script data escaped dash state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn script_data_escaped_dash_state(&mut self) {
         match self.consume() {
             Some('-') => {
@@ -91,6 +96,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.22 Script data escaped dash dash state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn script_data_escaped_dash_dash_state(&mut self) {
         match self.consume() {
             Some('-') => self.emit_char('-'),
@@ -104,6 +110,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.23 Script data escaped less-than sign state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn script_data_escaped_less_than_sign_state(&mut self) {
         let c = self.consume();
         match c {
@@ -145,16 +152,19 @@ impl Tokenizer {
     }
 
     /// §13.2.5.26 Script data double escape start state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn script_data_double_escape_start_state(&mut self) {
         self.double_escape_boundary(State::ScriptDataDoubleEscaped, State::ScriptDataEscaped);
     }
 
     /// §13.2.5.31 Script data double escape end state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn script_data_double_escape_end_state(&mut self) {
         self.double_escape_boundary(State::ScriptDataEscaped, State::ScriptDataDoubleEscaped);
     }
 
     /// §13.2.5.27 Script data double escaped state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn script_data_double_escaped_state(&mut self) {
         match self.consume() {
             Some('-') => {
@@ -170,6 +180,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.28 Script data double escaped dash state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn script_data_double_escaped_dash_state(&mut self) {
         match self.consume() {
             Some('-') => {
@@ -185,6 +196,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.29 Script data double escaped dash dash state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn script_data_double_escaped_dash_dash_state(&mut self) {
         match self.consume() {
             Some('-') => self.emit_char('-'),
@@ -201,6 +213,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.30 Script data double escaped less-than sign state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn script_data_double_escaped_less_than_sign_state(&mut self) {
         let c = self.consume();
         if c == Some('/') {

@@ -90,6 +90,11 @@ pub enum State {
 
 impl Tokenizer {
     /// Runs the current state once.
+    ///
+    /// Every state function is `#[inline(never)]`, so this `match` stays a small table of
+    /// calls. Inlined, the states made one huge function, and wasmi (which meters fuel per
+    /// straight-line region, charging a `match`'s arms at its loop's head) charged about
+    /// 60 000 instructions per token instead of about 8 000 on a 100 KB page.
     pub(super) fn step(&mut self) {
         use State::*;
         match self.state {

@@ -6,6 +6,7 @@ use super::{is_space, State, Tokenizer};
 
 impl Tokenizer {
     /// §13.2.5.32 Before attribute name state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn before_attribute_name_state(&mut self) {
         let c = self.consume();
         match c {
@@ -25,6 +26,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.33 Attribute name state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn attribute_name_state(&mut self) {
         loop {
             let run = plain_ascii_run(&self.input.as_bytes()[self.pos..], b"/>=\"'<");
@@ -56,6 +58,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.34 After attribute name state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn after_attribute_name_state(&mut self) {
         let c = self.consume();
         match c {
@@ -78,6 +81,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.35 Before attribute value state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn before_attribute_value_state(&mut self) {
         let c = self.consume();
         match c {
@@ -94,6 +98,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.36 Attribute value (double-quoted) and §13.2.5.37 (single-quoted) states.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn attribute_value_quoted_state(&mut self, quote: char) {
         loop {
             let bytes = &self.input.as_bytes()[self.pos..];
@@ -125,6 +130,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.38 Attribute value (unquoted) state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn attribute_value_unquoted_state(&mut self) {
         let run = plain_ascii_run(&self.input.as_bytes()[self.pos..], b"&>\"'<=`");
         if let Some(text) = self.input.get(self.pos..self.pos + run) {
@@ -158,6 +164,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.39 After attribute value (quoted) state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn after_attribute_value_quoted_state(&mut self) {
         let c = self.consume();
         match c {
@@ -179,6 +186,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.40 Self-closing start tag state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn self_closing_start_tag_state(&mut self) {
         let c = self.consume();
         match c {
@@ -199,6 +207,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.41 Bogus comment state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn bogus_comment_state(&mut self) {
         loop {
             match self.consume() {
@@ -220,6 +229,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.42 Markup declaration open state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn markup_declaration_open_state(&mut self) {
         let rest = self.rest().as_bytes();
         if rest.starts_with(b"--") {

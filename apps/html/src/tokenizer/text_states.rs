@@ -40,6 +40,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.1 Data state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn data_state(&mut self) {
         self.copy_plain_run(b"<&\0");
         match self.consume() {
@@ -58,6 +59,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.2 RCDATA state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn rcdata_state(&mut self) {
         self.copy_plain_run(b"<&\0");
         match self.consume() {
@@ -76,6 +78,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.3 RAWTEXT state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn rawtext_state(&mut self) {
         self.copy_plain_run(b"<\0");
         match self.consume() {
@@ -90,6 +93,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.4 Script data state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn script_data_state(&mut self) {
         self.copy_plain_run(b"<\0");
         match self.consume() {
@@ -104,6 +108,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.5 PLAINTEXT state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn plaintext_state(&mut self) {
         self.copy_plain_run(b"\0");
         match self.consume() {
@@ -117,6 +122,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.6 Tag open state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn tag_open_state(&mut self) {
         let c = self.consume();
         match c {
@@ -145,6 +151,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.7 End tag open state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn end_tag_open_state(&mut self) {
         let c = self.consume();
         match c {
@@ -170,6 +177,7 @@ impl Tokenizer {
     }
 
     /// §13.2.5.8 Tag name state.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn tag_name_state(&mut self) {
         loop {
             let run = plain_ascii_run(&self.input.as_bytes()[self.pos..], b"/>");
@@ -211,6 +219,7 @@ impl Tokenizer {
 
     /// §13.2.5.9 RCDATA less-than sign, §13.2.5.12 RAWTEXT less-than sign (script data's
     /// version has an extra branch and lives in `script_states.rs`).
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn text_less_than_sign_state(&mut self, text: State, end_tag_open: State) {
         let c = self.consume();
         if c == Some('/') {
@@ -224,6 +233,7 @@ impl Tokenizer {
 
     /// §13.2.5.10 RCDATA end tag open, §13.2.5.13 RAWTEXT end tag open, §13.2.5.16 script
     /// data end tag open, §13.2.5.23 script data escaped end tag open.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn text_end_tag_open_state(&mut self, text: State, end_tag_name: State) {
         let c = self.consume();
         match c {
@@ -240,6 +250,7 @@ impl Tokenizer {
 
     /// §13.2.5.11 RCDATA end tag name, §13.2.5.14 RAWTEXT end tag name, §13.2.5.17 script
     /// data end tag name, §13.2.5.24 script data escaped end tag name.
+    #[inline(never)] // a call per state keeps `step` small (see `Tokenizer::step`)
     pub(super) fn text_end_tag_name_state(&mut self, text: State) {
         let c = self.consume();
         match c {

@@ -40,6 +40,7 @@ const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
 impl TreeBuilder {
     /// §13.2.6.4.7 The "in body" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn in_body_mode(&mut self, token: Token) {
         match token {
             Token::Characters(text) => self.in_body_characters(text),

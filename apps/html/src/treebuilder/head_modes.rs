@@ -27,6 +27,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.1 The "initial" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn initial_mode(&mut self, token: Token) {
         let token = match token {
             Token::Characters(_) => match self.take_leading_space(token, false) {
@@ -68,6 +69,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.2 The "before html" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn before_html_mode(&mut self, token: Token) {
         let token = match token {
             Token::Characters(_) => match self.take_leading_space(token, false) {
@@ -94,6 +96,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.3 The "before head" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn before_head_mode(&mut self, token: Token) {
         let token = match token {
             Token::Characters(_) => match self.take_leading_space(token, false) {
@@ -121,6 +124,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.4 The "in head" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn in_head_mode(&mut self, token: Token) {
         let token = match token {
             Token::Characters(_) => match self.take_leading_space(token, true) {
@@ -196,6 +200,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.5 The "in head noscript" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn in_head_noscript_mode(&mut self, token: Token) {
         match token {
             Token::Doctype(_) => self.error(),
@@ -239,6 +244,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.6 The "after head" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn after_head_mode(&mut self, token: Token) {
         let token = match token {
             Token::Characters(_) => match self.take_leading_space(token, true) {
@@ -287,6 +293,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.8 The "text" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn text_mode(&mut self, token: Token) {
         match token {
             Token::Characters(text) => self.insert_text(text),

@@ -8,6 +8,7 @@ use alloc::string::String;
 
 impl TreeBuilder {
     /// §13.2.6.4.19 The "after body" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn after_body_mode(&mut self, token: Token) {
         match token {
             Token::Characters(text) => {
@@ -52,6 +53,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.20 The "in frameset" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn in_frameset_mode(&mut self, token: Token) {
         match token {
             Token::Characters(text) => self.insert_only_space(&text),
@@ -90,6 +92,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.21 The "after frameset" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn after_frameset_mode(&mut self, token: Token) {
         match token {
             Token::Characters(text) => self.insert_only_space(&text),
@@ -106,6 +109,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.22 The "after after body" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn after_after_body_mode(&mut self, token: Token) {
         match token {
             Token::Comment(text) => self.insert_comment(text, Some(Document::ROOT)),
@@ -131,6 +135,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.23 The "after after frameset" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn after_after_frameset_mode(&mut self, token: Token) {
         match token {
             Token::Comment(text) => self.insert_comment(text, Some(Document::ROOT)),

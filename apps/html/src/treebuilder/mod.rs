@@ -207,6 +207,10 @@ impl TreeBuilder {
     }
 
     /// Runs the rules of `mode` for `token` ("process the token using the rules for ...").
+    ///
+    /// Each mode's function is `#[inline(never)]`, so this `match` stays a table of calls:
+    /// wasmi meters fuel per straight-line region, and with the modes inlined here every
+    /// token was charged for the code of many modes.
     fn process_in(&mut self, mode: Mode, token: Token) {
         match mode {
             Mode::Initial => self.initial_mode(token),

@@ -7,6 +7,7 @@ use crate::tokenizer::Token;
 
 impl TreeBuilder {
     /// §13.2.6.4.16 The "in select" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn in_select_mode(&mut self, token: Token) {
         match token {
             Token::Characters(text) => {
@@ -104,6 +105,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.17 The "in select in table" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn in_select_in_table_mode(&mut self, token: Token) {
         const TABLE_PARTS: &[&str] = &[
             "caption", "table", "tbody", "tfoot", "thead", "tr", "td", "th",
@@ -129,6 +131,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.18 The "in template" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn in_template_mode(&mut self, token: Token) {
         match &token {
             Token::Characters(_) | Token::Comment(_) | Token::Doctype(_) => {

@@ -8,6 +8,7 @@ use crate::tokenizer::{Tag, Token};
 
 impl TreeBuilder {
     /// §13.2.6.4.9 The "in table" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn in_table_mode(&mut self, token: Token) {
         match token {
             Token::Characters(_)
@@ -107,6 +108,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.10 The "in table text" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn in_table_text_mode(&mut self, token: Token) {
         if let Token::Characters(text) = &token {
             if text.contains('\0') {

@@ -8,6 +8,7 @@ use alloc::string::String;
 
 impl TreeBuilder {
     /// §13.2.6.4.11 The "in caption" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn in_caption_mode(&mut self, token: Token) {
         match &token {
             Token::EndTag(tag) if tag.name == "caption" => {
@@ -74,6 +75,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.12 The "in column group" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn in_column_group_mode(&mut self, token: Token) {
         let token = match token {
             Token::Characters(text) => {
@@ -120,6 +122,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.13 The "in table body" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn in_table_body_mode(&mut self, token: Token) {
         const SECTIONS: &[&str] = &["tbody", "thead", "tfoot"];
         match &token {
@@ -176,6 +179,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.14 The "in row" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn in_row_mode(&mut self, token: Token) {
         match &token {
             Token::StartTag(tag) if tag.name == "th" || tag.name == "td" => {
@@ -237,6 +241,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.15 The "in cell" insertion mode.
+    #[inline(never)] // a call per mode keeps `process_in` small (see there)
     pub(super) fn in_cell_mode(&mut self, token: Token) {
         match &token {
             Token::EndTag(tag) if tag.name == "td" || tag.name == "th" => {
