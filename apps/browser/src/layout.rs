@@ -35,8 +35,8 @@ use crate::style::Style;
 use gfx::{Color, Rect};
 use html::dom::{Document, NodeData, NodeId};
 
-/// A laid-out page: its size, its title and what to draw where.
-#[derive(Clone, Debug)]
+/// A laid-out page: its size, its title and what to draw where (the default is empty).
+#[derive(Clone, Debug, Default)]
 pub struct Page {
     /// At least the viewport width; more when something cannot be made narrower (a `pre`
     /// line, a wide image).

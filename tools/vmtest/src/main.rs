@@ -7,9 +7,16 @@ use vmtest::{host, Options, Vm};
 fn main() {
     let mode = std::env::args().nth(1).unwrap_or_default();
     let result = match mode.as_str() {
+        // `vmtest bench browser` runs only the browser's part.
+        "bench" if std::env::args().nth(2).as_deref() == Some("browser") => browser_first_paint()
+            .map(|lines| {
+                for line in lines {
+                    println!("bench: {line}");
+                }
+            }),
         "bench" => bench(),
         _ => {
-            eprintln!("usage: vmtest bench");
+            eprintln!("usage: vmtest bench [browser]");
             std::process::exit(2);
         }
     };
@@ -325,14 +332,22 @@ fn browser_first_paint() -> vmtest::Result<Vec<String>> {
             ));
         }
     }
-    if let Some(line) = vm
+    // The whole page's layout ends after the first paint, a slice per frame (the last
+    // load is left alone to finish it).
+    let shown = vm.wait_for(&format!("browser: showing {https_url} "), long)?;
+    results.push(format!(
+        "browser_whole_page: {}",
+        shown.split("browser: ").last().unwrap_or(&shown)
+    ));
+    for line in vm
         .log()
         .iter()
-        .find(|l| l.contains("browser: showing") && l.contains(&http_url))
+        .filter(|l| l.contains("browser: parsed"))
+        .take(1)
     {
         results.push(format!(
-            "browser_layout: {}",
-            line.split("browser: ").nth(2).unwrap_or(line)
+            "browser_parse: {}",
+            line.split("browser: ").last().unwrap_or(line)
         ));
     }
     vm.assert_no_panic()?;

@@ -14,7 +14,7 @@ mod tests;
 
 use browser::fetch::{Fetch, FetchStatus};
 use browser::history::History;
-use browser::layout::{layout, Page};
+use browser::layout::{LayoutJob, Page};
 use browser::pages::{self, Kind};
 use browser::paint::paint;
 use browser::url::Url;
@@ -31,6 +31,10 @@ const STATUS: i32 = 22;
 /// Tiles of the page: 256 px squares, enough of them for two 1080p screens.
 const TILE: i32 = 256;
 const TILE_CAPACITY: usize = 80;
+/// Layout work between two looks at the clock (nodes; about 13 K wasm instructions each).
+const LAYOUT_STEP: usize = 64;
+/// Time per frame the browser spends on a page's layout once its first screen is shown.
+const LAYOUT_SLICE_US: u64 = 6_000;
 /// Links whose place is logged when a page is shown.
 const MAX_LOGGED_LINKS: usize = 8;
 /// Scrolling by keys.
@@ -59,14 +63,95 @@ struct Load {
     mode: Mode,
 }
 
+/// A page's layout: under way a slice per frame (what is done so far is shown and final),
+/// or done.
+enum Layout {
+    Running {
+        job: Box<LayoutJob>,
+        started_us: u64,
+    },
+    Done(Page),
+}
+
 /// The page on screen.
 struct Shown {
     /// The address it was loaded from (after redirects).
     url: String,
     document: html::dom::Document,
-    page: Page,
-    /// Changes whenever the page's pixels do (the tile cache's content id).
+    layout: Layout,
+    /// Changes whenever laid-out pixels do (with the height, the tile cache's content id).
     revision: u64,
+}
+
+impl Shown {
+    /// The page as laid out so far.
+    fn page(&self) -> &Page {
+        match &self.layout {
+            Layout::Running { job, .. } => job.page(),
+            Layout::Done(page) => page,
+        }
+    }
+
+    /// Lays out more of the page: until `until` says stop or the layout is done. Returns
+    /// true when the layout finished now.
+    fn advance(&mut self, mut until: impl FnMut(&Page) -> bool) -> bool {
+        let Layout::Running { job, .. } = &mut self.layout else {
+            return false;
+        };
+        while !job.step(&self.document, LAYOUT_STEP) {
+            if until(job.page()) {
+                return false;
+            }
+        }
+        let Layout::Running { job, started_us } =
+            std::mem::replace(&mut self.layout, Layout::Done(Page::default()))
+        else {
+            return false;
+        };
+        let page = job.into_page();
+        let took = sdk::monotonic_us().unwrap_or(0).saturating_sub(started_us);
+        log_page(&self.url, &self.document, &page, took);
+        self.layout = Layout::Done(page);
+        true
+    }
+
+    /// The tile cache's name for what a tile shows: laid-out content above the page's
+    /// current height is final; a tile reaching below it changes as the page grows.
+    fn tile_id(&self, tile: Rect) -> u64 {
+        let height = self.page().height as i32;
+        if tile.bottom() <= height {
+            self.revision
+        } else {
+            self.revision ^ ((height as u64) << 32)
+        }
+    }
+}
+
+/// Logs a finished layout: title, size, time, and where the first links are (tests click
+/// them).
+fn log_page(url: &str, document: &html::dom::Document, page: &Page, took_us: u64) {
+    let title = page.title.as_deref().unwrap_or("").trim();
+    let links = page.links();
+    sdk::log!(
+        "browser: showing {} \"{}\" ({} nodes, {} links, {}x{} px, layout {} ms)",
+        url,
+        title,
+        document.len(),
+        links.len(),
+        page.width,
+        page.height,
+        took_us / 1000
+    );
+    for (href, rect) in links.iter().take(MAX_LOGGED_LINKS) {
+        sdk::log!(
+            "browser: link {} at {},{} size {}x{}",
+            href,
+            rect.x,
+            rect.y,
+            rect.w,
+            rect.h
+        );
+    }
 }
 
 /// The browser app.
@@ -164,44 +249,29 @@ impl Browser {
         self.show_document(document, url, now_us);
     }
 
+    /// Puts a parsed document on screen: lays out the first screenful at once (so it can be
+    /// painted this frame) and the rest a slice per frame after.
     fn show_document(&mut self, document: html::dom::Document, url: &str, now_us: u64) {
-        let started = sdk::monotonic_us().unwrap_or(0);
-        let page = layout(&document, self.page_width());
-        let took = sdk::monotonic_us().unwrap_or(0).saturating_sub(started);
-        let title = page.title.clone().filter(|t| !t.trim().is_empty());
-        let links = page.links();
-        sdk::log!(
-            "browser: showing {} \"{}\" ({} nodes, {} links, {}x{} px, layout {} ms)",
-            url,
-            title.as_deref().unwrap_or("").trim(),
-            document.len(),
-            links.len(),
-            page.width,
-            page.height,
-            took / 1000
-        );
-        // Where the first links are, in page coordinates: tests click them.
-        for (href, rect) in links.iter().take(MAX_LOGGED_LINKS) {
-            sdk::log!(
-                "browser: link {} at {},{} size {}x{}",
-                href,
-                rect.x,
-                rect.y,
-                rect.w,
-                rect.h
-            );
-        }
+        let started_us = sdk::monotonic_us().unwrap_or(0);
+        let job = LayoutJob::new(&document, self.page_width());
+        self.revisions += 1;
+        let mut shown = Shown {
+            url: url.into(),
+            document,
+            layout: Layout::Running {
+                job: Box::new(job),
+                started_us,
+            },
+            revision: self.revisions,
+        };
+        let screen = self.last_size.1;
+        shown.advance(|page| page.height > screen);
+        let title = shown.page().title.clone().filter(|t| !t.trim().is_empty());
         let _ = sdk::set_title(&match &title {
             Some(t) => format!("{} - Browser", t.trim()),
             None => format!("{url} - Browser"),
         });
-        self.revisions += 1;
-        self.shown = Some(Shown {
-            url: url.into(),
-            document,
-            page,
-            revision: self.revisions,
-        });
+        self.shown = Some(shown);
         self.scroll.offset = Point::new(0, 0);
         // The browser's own pages leave the bar empty, ready for an address.
         self.address.text = if url.starts_with("about:") {
@@ -423,15 +493,21 @@ impl sdk::App for Browser {
             if let Some(shown) = &mut self.shown {
                 // Reflow at the new width (the scroll offset stays, clamped to the page).
                 let width = size.0.saturating_sub(gfx::uitk::scroll::BAR as u32).max(64);
-                if shown.page.width != width {
-                    shown.page = layout(&shown.document, width);
+                if shown.page().width != width {
+                    let started_us = sdk::monotonic_us().unwrap_or(0);
+                    let job = LayoutJob::new(&shown.document, width);
+                    shown.layout = Layout::Running {
+                        job: Box::new(job),
+                        started_us,
+                    };
+                    shown.advance(|_| false);
                     self.revisions += 1;
                     shown.revision = self.revisions;
                     sdk::log!(
                         "browser: reflowed {} to {} px wide, {} px tall",
                         shown.url,
                         width,
-                        shown.page.height
+                        shown.page().height
                     );
                 }
             }
@@ -449,6 +525,14 @@ impl sdk::App for Browser {
         }
         self.handle_keys(frame, content, now_us);
         self.poll_load(now_us);
+        // The rest of a long page's layout, a slice per frame.
+        if let Some(shown) = &mut self.shown {
+            if matches!(shown.layout, Layout::Running { .. }) {
+                let until = sdk::monotonic_us().unwrap_or(0) + LAYOUT_SLICE_US;
+                shown.advance(|_| sdk::monotonic_us().unwrap_or(0) >= until);
+                self.redraw = true;
+            }
+        }
 
         // Links under the pointer.
         let input = frame.input();
@@ -460,7 +544,7 @@ impl sdk::App for Browser {
             }
             let x = mouse.x - content.x + self.scroll.offset.x;
             let y = mouse.y - content.y + self.scroll.offset.y;
-            let href = shown.page.link_at(x, y)?;
+            let href = shown.page().link_at(x, y)?;
             let base = Url::parse(&shown.url).ok()?;
             base.join(href).ok().map(|u| u.to_string())
         });
@@ -491,8 +575,8 @@ impl sdk::App for Browser {
         // Below and beside a page smaller than the window the tiles draw nothing: the
         // page's white goes there.
         if let Some(shown) = &self.shown {
-            let bottom = content.y + shown.page.height as i32 - self.scroll.offset.y;
-            let right = content.x + shown.page.width as i32 - self.scroll.offset.x;
+            let bottom = content.y + shown.page().height as i32 - self.scroll.offset.y;
+            let right = content.x + shown.page().width as i32 - self.scroll.offset.x;
             let below = Rect::new(content.x, bottom, content.w, content.bottom() - bottom);
             let beside = Rect::new(right, content.y, content.right() - right, content.h);
             surface.fill_rect(below.intersect(&content), Color::WHITE);
@@ -523,14 +607,13 @@ impl sdk::App for Browser {
         // The page.
         let mut page_clicked = false;
         if let Some(shown) = &self.shown {
-            let revision = shown.revision;
-            let page = &shown.page;
+            let page = shown.page();
             let r = ui.tiled_scroll_area(
                 content,
                 &mut self.scroll,
                 &mut self.tiles,
                 (page.width as i32, page.height as i32),
-                |_tile| revision,
+                |tile| shown.tile_id(tile),
                 |surface, tile| paint(page, surface, 0, 0, tile),
             );
             page_clicked = r.clicked;

@@ -136,3 +136,29 @@ fn a_refused_connection_names_the_cause() {
     assert!(error.contains("Unable to connect"), "{error}");
     assert!(error.contains("refused"), "{error}");
 }
+
+#[test]
+fn a_long_page_shows_its_first_screen_then_lays_out_the_rest() {
+    let (mut app, mut runner) = browser();
+    run_until(&mut app, &mut runner, "showing about:welcome");
+    let mut text = String::from("<title>Long</title>");
+    for i in 0..400 {
+        text.push_str(&format!(
+            "<p>Paragraph {i} with a <a href=\"#{i}\">link</a>.</p>"
+        ));
+    }
+    app.show_html(&text, "http://long.test/", 0);
+    let shown = app.shown.as_ref().expect("a page");
+    assert!(
+        matches!(shown.layout, super::Layout::Running { .. }),
+        "only the first screen is laid out at once"
+    );
+    let first = shown.page().height;
+    assert!(first >= 480, "the first screen is filled: {first} px");
+    assert_eq!(fake::with(|k| k.title.clone()), "Long - Browser");
+    let line = run_until(&mut app, &mut runner, "browser: showing http://long.test/");
+    assert!(line.contains("400 links"), "{line}");
+    let shown = app.shown.as_ref().expect("a page");
+    assert!(matches!(shown.layout, super::Layout::Done(_)));
+    assert!(shown.page().height > first * 4);
+}
