@@ -18,37 +18,6 @@ const WIDTH: u32 = 756;
 /// The first screen.
 const SCREEN_H: u32 = 600;
 
-/// The article `make bench` serves (the same shape as `tools/vmtest`'s generator): sections
-/// of a heading, four paragraphs with bold, italic and a link, a list and a small table.
-fn article(bytes: usize) -> String {
-    let mut page =
-        String::from("<!DOCTYPE html><html><head><title>Benchmark article</title></head><body>\n");
-    let mut section = 0;
-    while page.len() < bytes {
-        section += 1;
-        page.push_str(&format!("<h2>Section {section}</h2>\n"));
-        for p in 0..4 {
-            page.push_str(&format!(
-                "<p>Paragraph {p} of section {section}: the quick brown fox jumps over the \
-                 lazy dog, <b>bold words</b>, <i>slanted words</i> and a \
-                 <a href=\"#s{section}p{p}\">link number {p}</a> among ordinary text that \
-                 wraps over several lines of the window.</p>\n"
-            ));
-        }
-        page.push_str("<ul><li>one item</li><li>another item</li><li>a third</li></ul>\n");
-        page.push_str("<table><tr><th>key</th><th>value</th></tr>");
-        for row in 0..3 {
-            page.push_str(&format!(
-                "<tr><td>row {row}</td><td>{}</td></tr>",
-                row * section
-            ));
-        }
-        page.push_str("</table>\n");
-    }
-    page.push_str("</body></html>\n");
-    page
-}
-
 /// Marks the end of a stage: the host reads its fuel counter when this line is written.
 fn stage(name: &str, start: Instant, detail: &str) {
     let ms = start.elapsed().as_secs_f64() * 1000.0;
@@ -59,7 +28,7 @@ fn stage(name: &str, start: Instant, detail: &str) {
 
 fn main() {
     let t = Instant::now();
-    let source = article(100 * 1024);
+    let source = peers::article(100 * 1024);
     stage("generate", t, &format!("{} bytes", source.len()));
 
     let t = Instant::now();

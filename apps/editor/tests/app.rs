@@ -15,22 +15,11 @@ fn push(events: &[Event]) {
 }
 
 fn key(code: u32, mods: u32) -> Event {
-    Event {
-        kind: event::KEY_DOWN,
-        code,
-        modifiers: mods,
-        ..Event::default()
-    }
+    Event::key_down(code, mods)
 }
 
 fn typed(text: &str) -> Vec<Event> {
-    text.chars()
-        .map(|c| Event {
-            kind: event::CHAR,
-            code: c as u32,
-            ..Event::default()
-        })
-        .collect()
+    text.chars().map(Event::char).collect()
 }
 
 fn pointer(kind: u32, x: i32, y: i32) -> Event {

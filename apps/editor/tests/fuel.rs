@@ -7,7 +7,7 @@
 
 mod wasmi_host;
 
-use sdk::abi::{event, modifiers, Event};
+use sdk::abi::{modifiers, Event};
 use std::path::PathBuf;
 use wasmi_host::App;
 
@@ -26,20 +26,11 @@ fn wasm() -> Option<Vec<u8>> {
 }
 
 fn char_event(c: char) -> Event {
-    Event {
-        kind: event::CHAR,
-        code: c as u32,
-        ..Event::default()
-    }
+    Event::char(c)
 }
 
 fn key(code: u32, mods: u32) -> Event {
-    Event {
-        kind: event::KEY_DOWN,
-        code,
-        modifiers: mods,
-        ..Event::default()
-    }
+    Event::key_down(code, mods)
 }
 
 /// Types `text` one character per frame; returns the largest fuel of those frames.

@@ -4,26 +4,17 @@ use editor::command::{self, keys, Command};
 use editor::document::Motion;
 use editor::Editor;
 use gfx::uitk::LocalClipboard;
-use sdk::abi::{event, modifiers, Event};
+use sdk::abi::{modifiers, Event};
 
 const CTRL: u32 = modifiers::CTRL;
 const SHIFT: u32 = modifiers::SHIFT;
 
 fn key(code: u32, mods: u32) -> Event {
-    Event {
-        kind: event::KEY_DOWN,
-        code,
-        modifiers: mods,
-        ..Event::default()
-    }
+    Event::key_down(code, mods)
 }
 
 fn ch(c: char) -> Event {
-    Event {
-        kind: event::CHAR,
-        code: c as u32,
-        ..Event::default()
-    }
+    Event::char(c)
 }
 
 /// The events the kernel sends when `text` is typed (a KEY_DOWN the editor ignores, then

@@ -9,12 +9,7 @@ use terminal::keys::codes;
 use terminal::{Driver, Limits};
 
 fn key(code: u32, mods: u32) -> Event {
-    Event {
-        kind: event::KEY_DOWN,
-        code,
-        modifiers: mods,
-        ..Event::default()
-    }
+    Event::key_down(code, mods)
 }
 
 /// The events that type `text` (CHAR events; `\n` presses Enter).
@@ -22,11 +17,7 @@ fn typed(text: &str) -> Vec<Event> {
     text.chars()
         .map(|c| match c {
             '\n' => key(codes::ENTER, 0),
-            c => Event {
-                kind: event::CHAR,
-                code: c as u32,
-                ..Event::default()
-            },
+            c => Event::char(c),
         })
         .collect()
 }

@@ -241,6 +241,28 @@ impl Event {
     /// Bytes per event in app memory.
     pub const SIZE: usize = 20;
 
+    /// A key went down (`code` an evdev key code) with these [`modifiers`].
+    pub const fn key_down(code: u32, modifiers: u32) -> Event {
+        Event {
+            kind: event::KEY_DOWN,
+            code,
+            x: 0,
+            y: 0,
+            modifiers,
+        }
+    }
+
+    /// A character was typed.
+    pub const fn char(c: char) -> Event {
+        Event {
+            kind: event::CHAR,
+            code: c as u32,
+            x: 0,
+            y: 0,
+            modifiers: 0,
+        }
+    }
+
     /// The wire form.
     pub fn to_bytes(&self) -> [u8; Event::SIZE] {
         let mut bytes = [0; Event::SIZE];

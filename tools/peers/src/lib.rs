@@ -304,3 +304,35 @@ impl TestCa {
         (server, port)
     }
 }
+
+/// A page of about `bytes` of HTML for benchmarks, shaped like an article: sections of a
+/// heading, four paragraphs with bold, italic and a link, a list and a small table. `make
+/// bench` serves it to the browser; `apps/browser/examples/pipeline_bench.rs` times it.
+pub fn article(bytes: usize) -> String {
+    let mut page =
+        String::from("<!DOCTYPE html><html><head><title>Benchmark article</title></head><body>\n");
+    let mut section = 0;
+    while page.len() < bytes {
+        section += 1;
+        page.push_str(&format!("<h2>Section {section}</h2>\n"));
+        for p in 0..4 {
+            page.push_str(&format!(
+                "<p>Paragraph {p} of section {section}: the quick brown fox jumps over the \
+                 lazy dog, <b>bold words</b>, <i>slanted words</i> and a \
+                 <a href=\"#s{section}p{p}\">link number {p}</a> among ordinary text that \
+                 wraps over several lines of the window.</p>\n"
+            ));
+        }
+        page.push_str("<ul><li>one item</li><li>another item</li><li>a third</li></ul>\n");
+        page.push_str("<table><tr><th>key</th><th>value</th></tr>");
+        for row in 0..3 {
+            page.push_str(&format!(
+                "<tr><td>row {row}</td><td>{}</td></tr>",
+                row * section
+            ));
+        }
+        page.push_str("</table>\n");
+    }
+    page.push_str("</body></html>\n");
+    page
+}

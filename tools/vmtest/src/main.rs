@@ -229,37 +229,6 @@ fn app_frame_times() -> vmtest::Result<Vec<(&'static str, f64, f64)>> {
     Ok(results)
 }
 
-/// A page of about `bytes` of HTML: headings, paragraphs with links and bold text, lists
-/// and a table, like an article.
-fn article(bytes: usize) -> String {
-    let mut page =
-        String::from("<!DOCTYPE html><html><head><title>Benchmark article</title></head><body>\n");
-    let mut section = 0;
-    while page.len() < bytes {
-        section += 1;
-        page.push_str(&format!("<h2>Section {section}</h2>\n"));
-        for p in 0..4 {
-            page.push_str(&format!(
-                "<p>Paragraph {p} of section {section}: the quick brown fox jumps over the \
-                 lazy dog, <b>bold words</b>, <i>slanted words</i> and a \
-                 <a href=\"#s{section}p{p}\">link number {p}</a> among ordinary text that \
-                 wraps over several lines of the window.</p>\n"
-            ));
-        }
-        page.push_str("<ul><li>one item</li><li>another item</li><li>a third</li></ul>\n");
-        page.push_str("<table><tr><th>key</th><th>value</th></tr>");
-        for row in 0..3 {
-            page.push_str(&format!(
-                "<tr><td>row {row}</td><td>{}</td></tr>",
-                row * section
-            ));
-        }
-        page.push_str("</table>\n");
-    }
-    page.push_str("</body></html>\n");
-    page
-}
-
 /// The number before " ms" in a `… N ms …` log line.
 fn millis(line: &str) -> Option<f64> {
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -274,7 +243,7 @@ fn millis(line: &str) -> Option<f64> {
 fn browser_first_paint() -> vmtest::Result<Vec<String>> {
     let dir = std::env::temp_dir().join(format!("vmtest-bench-web-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
-    let page = article(100 * 1024);
+    let page = host::article(100 * 1024);
     let _ = std::fs::write(dir.join("article.html"), &page);
     let ca = host::TestCa::new("bench");
     ca.signed("server", "tessera.test");

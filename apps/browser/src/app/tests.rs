@@ -7,7 +7,7 @@
 use super::connector::SdkConnector;
 use super::Browser;
 use bearssl_sys::TrustAnchors;
-use sdk::abi::{event, modifiers, Event};
+use sdk::abi::{modifiers, Event};
 use sdk::{fake, Runner};
 use std::rc::Rc;
 
@@ -15,12 +15,7 @@ const ENTER: u32 = 28;
 const KEY_L: u32 = 38;
 
 fn key(code: u32, mods: u32) -> Event {
-    Event {
-        kind: event::KEY_DOWN,
-        code,
-        modifiers: mods,
-        ..Event::default()
-    }
+    Event::key_down(code, mods)
 }
 
 fn send(events: Vec<Event>) {
@@ -30,11 +25,7 @@ fn send(events: Vec<Event>) {
 /// Ctrl+L, the address typed, Enter.
 fn go_to(address: &str) {
     let mut events = vec![key(KEY_L, modifiers::CTRL)];
-    events.extend(address.chars().map(|c| Event {
-        kind: event::CHAR,
-        code: c as u32,
-        ..Event::default()
-    }));
+    events.extend(address.chars().map(Event::char));
     events.push(key(ENTER, 0));
     send(events);
 }
