@@ -133,9 +133,11 @@ fn http_pages_links_redirects_and_back() -> vmtest::Result<()> {
     let home_ink = ink(&home, area);
     assert!(home_ink > 3000, "the page shows: {home_ink} ink pixels");
 
-    // Follow the first link.
-    click_link(&mut vm, mark, "page2.html")?;
+    // Follow the first link. Pointing at it shows its address in the status line.
     let second = format!("{base}page2.html");
+    let pointing = vm.mark();
+    click_link(&mut vm, mark, "page2.html")?;
+    vm.wait_for_after(pointing, &format!("browser: pointing at {second}"), SHORT)?;
     vm.wait_for_after(mark, &format!("GET {second} 200 "), LONG)?;
     let shown = vm.wait_for_after(mark, &format!("browser: showing {second} "), SHORT)?;
     assert!(shown.contains("\"Second page\""), "{shown}");

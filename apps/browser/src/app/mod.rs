@@ -549,6 +549,10 @@ impl sdk::App for Browser {
             base.join(href).ok().map(|u| u.to_string())
         });
         if link != self.hovered_link {
+            if let Some(target) = &link {
+                // The status line shows it; the log says so once per link entered.
+                sdk::log!("browser: pointing at {}", target);
+            }
             self.hovered_link = link.clone();
             self.redraw = true;
         }
