@@ -155,6 +155,14 @@ impl Tokenizer {
             self.pos += 1;
             return Some(first as char);
         }
+        self.consume_multibyte()
+    }
+
+    /// `consume` for a character of more than one byte. Kept out of line: wasmi charges
+    /// a function's straight-line code on each call, used or not, so rare paths that are
+    /// inlined make every caller dearer.
+    #[inline(never)]
+    fn consume_multibyte(&mut self) -> Option<char> {
         let c = self
             .input
             .get(self.pos..)
@@ -185,6 +193,7 @@ impl Tokenizer {
 
     // ---- output ----
 
+    #[inline(never)] // rare: out of line, so callers are not charged for it (see `consume`)
     fn error(&mut self, code: &'static str) {
         self.error_count += 1;
         if self.errors.len() < KEPT_ERRORS {
@@ -192,11 +201,12 @@ impl Tokenizer {
         }
     }
 
-    #[inline]
+    #[inline(never)] // see `consume_multibyte`
     fn emit_char(&mut self, c: char) {
         self.text.push(c);
     }
 
+    #[inline(never)] // see `consume_multibyte`
     fn emit_str(&mut self, s: &str) {
         self.text.push_str(s);
     }
@@ -208,11 +218,13 @@ impl Tokenizer {
         }
     }
 
+    #[inline(never)] // see `consume_multibyte`
     fn emit(&mut self, token: Token) {
         self.flush_text();
         self.queue.push_back(token);
     }
 
+    #[inline(never)] // see `consume_multibyte`
     fn emit_eof(&mut self) {
         self.flush_text();
         self.done = true;
@@ -230,6 +242,7 @@ impl Tokenizer {
 
     // ---- tags ----
 
+    #[inline(never)] // see `consume_multibyte`
     fn start_tag(&mut self, kind: TagKind) {
         self.tag_kind = kind;
         self.tag = Tag::default();
@@ -244,6 +257,7 @@ impl Tokenizer {
 
     /// Adds the attribute being built to the tag, unless its name is a duplicate
     /// (§13.2.5.33: the later one is dropped with a parse error).
+    #[inline(never)] // see `consume_multibyte`
     fn finish_attribute(&mut self) {
         if !self.attribute_open {
             return;
@@ -282,6 +296,7 @@ impl Tokenizer {
     }
 
     /// Emits the current tag (§13.2.5.8 "emit the current tag token").
+    #[inline(never)] // see `consume_multibyte`
     fn emit_tag(&mut self) {
         self.finish_attribute();
         self.attribute_index.clear();

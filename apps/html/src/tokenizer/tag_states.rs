@@ -31,10 +31,14 @@ impl Tokenizer {
         loop {
             let run = plain_ascii_run(&self.input.as_bytes()[self.pos..], b"/>=\"'<");
             if run > 0 {
-                let bytes = &self.input.as_bytes()[self.pos..self.pos + run];
-                self.attribute_name.reserve(run);
-                self.attribute_name
-                    .extend(bytes.iter().map(|b| b.to_ascii_lowercase() as char));
+                // The run is printable ASCII, so it is copied whole and lowercased in place.
+                if let Some(text) = self.input.get(self.pos..self.pos + run) {
+                    let start = self.attribute_name.len();
+                    self.attribute_name.push_str(text);
+                    if let Some(added) = self.attribute_name.get_mut(start..) {
+                        added.make_ascii_lowercase();
+                    }
+                }
                 self.pos += run;
             }
             let c = self.consume();
@@ -44,16 +48,26 @@ impl Tokenizer {
                 }
                 None => return self.reconsume_in(State::AfterAttributeName, c),
                 Some('=') => return self.state = State::BeforeAttributeValue,
-                Some('\0') => {
-                    self.error("unexpected-null-character");
-                    self.attribute_name.push('\u{FFFD}');
-                }
-                Some(q @ ('"' | '\'' | '<')) => {
-                    self.error("unexpected-character-in-attribute-name");
-                    self.attribute_name.push(q);
-                }
-                Some(c) => self.attribute_name.push(c.to_ascii_lowercase()),
+                Some(c) => self.push_odd_attribute_name_char(c),
             }
+        }
+    }
+
+    /// The attribute name state for a character the fast run stopped at that does not end
+    /// the name: NUL, a quote, `<` or a non-ASCII character. Out of line, as it is rare
+    /// (see `push_odd_tag_name_char`).
+    #[inline(never)]
+    fn push_odd_attribute_name_char(&mut self, c: char) {
+        match c {
+            '\0' => {
+                self.error("unexpected-null-character");
+                self.attribute_name.push('\u{FFFD}');
+            }
+            '"' | '\'' | '<' => {
+                self.error("unexpected-character-in-attribute-name");
+                self.attribute_name.push(c);
+            }
+            _ => self.attribute_name.push(c.to_ascii_lowercase()),
         }
     }
 

@@ -182,11 +182,14 @@ impl Tokenizer {
         loop {
             let run = plain_ascii_run(&self.input.as_bytes()[self.pos..], b"/>");
             if run > 0 {
-                let bytes = &self.input.as_bytes()[self.pos..self.pos + run];
-                self.tag.name.reserve(run);
-                self.tag
-                    .name
-                    .extend(bytes.iter().map(|b| b.to_ascii_lowercase() as char));
+                // The run is printable ASCII, so it is copied whole and lowercased in place.
+                if let Some(text) = self.input.get(self.pos..self.pos + run) {
+                    let start = self.tag.name.len();
+                    self.tag.name.push_str(text);
+                    if let Some(added) = self.tag.name.get_mut(start..) {
+                        added.make_ascii_lowercase();
+                    }
+                }
                 self.pos += run;
             }
             match self.consume() {
@@ -203,17 +206,26 @@ impl Tokenizer {
                     self.emit_tag();
                     return;
                 }
-                Some('\0') => {
-                    self.error("unexpected-null-character");
-                    self.tag.name.push('\u{FFFD}');
-                }
                 None => {
                     self.error("eof-in-tag");
                     self.emit_eof();
                     return;
                 }
-                Some(c) => self.tag.name.push(c.to_ascii_lowercase()),
+                Some(c) => self.push_odd_tag_name_char(c),
             }
+        }
+    }
+
+    /// The tag name state for a character the fast run stopped at that is not a space,
+    /// `/` or `>`: NUL or a non-ASCII character. Out of line, as it is rare: wasmi charges a
+    /// loop's straight-line code on every round, used or not.
+    #[inline(never)]
+    fn push_odd_tag_name_char(&mut self, c: char) {
+        if c == '\0' {
+            self.error("unexpected-null-character");
+            self.tag.name.push('\u{FFFD}');
+        } else {
+            self.tag.name.push(c.to_ascii_lowercase());
         }
     }
 

@@ -44,6 +44,7 @@ const FORMATTING: &[&str] = &[
 ];
 
 impl TreeBuilder {
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn in_body_end_tag(&mut self, tag: Tag) {
         let name = tag.name.as_str();
         match name {
@@ -119,6 +120,7 @@ impl TreeBuilder {
         }
     }
 
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     fn end_form(&mut self) {
         if !self.stack_has("template") {
             let node = self.form.take();
@@ -145,6 +147,7 @@ impl TreeBuilder {
         }
     }
 
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     fn end_list_item(&mut self, name: &str, scope: Scope) {
         if !self.in_scope(&[name], scope) {
             self.error();
@@ -158,6 +161,7 @@ impl TreeBuilder {
     }
 
     /// The "any other end tag" rule of in body.
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn any_other_end_tag(&mut self, name: &str) {
         // With no such element open, the walk below could only end at a special element
         // or the root: a parse error either way. Answer at once.

@@ -59,6 +59,7 @@ impl TreeBuilder {
         }
     }
 
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     fn in_body_characters(&mut self, mut text: String) {
         if text.contains('\0') {
             self.error();
@@ -74,7 +75,11 @@ impl TreeBuilder {
         self.insert_text(text);
     }
 
-    fn in_body_start_tag(&mut self, mut tag: Tag) {
+    /// Start tags in body, first half: the common tags of text (blocks, headings, lists,
+    /// links, formatting). wasmi charges a function's straight-line code on every call, so
+    /// the rules are split in two and the rarer half is paid for only when it is needed.
+    #[inline(never)]
+    fn in_body_start_tag(&mut self, tag: Tag) {
         let name = tag.name.as_str();
         match name {
             "html" => {
@@ -179,6 +184,15 @@ impl TreeBuilder {
                 let element = self.insert_html_element(tag);
                 self.push_formatting(element);
             }
+            _ => self.in_body_start_tag_rest(tag),
+        }
+    }
+
+    /// Start tags in body, second half (see `in_body_start_tag`).
+    #[inline(never)]
+    fn in_body_start_tag_rest(&mut self, mut tag: Tag) {
+        let name = tag.name.as_str();
+        match name {
             "nobr" => {
                 self.reconstruct_formatting();
                 if self.in_scope(&["nobr"], Scope::Default) {
@@ -312,6 +326,7 @@ impl TreeBuilder {
     }
 
     /// The `li` and `dd`/`dt` start tags: close an open item of the same kind first.
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     fn start_list_item(&mut self, tag: Tag, kinds: &[&str]) {
         self.frameset_ok = false;
         for index in (0..self.open.len()).rev() {

@@ -241,6 +241,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.5 The rules for parsing tokens in foreign content.
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn process_foreign(&mut self, token: Token) {
         match token {
             Token::Characters(text) => {

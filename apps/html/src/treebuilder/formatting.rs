@@ -45,6 +45,7 @@ impl TreeBuilder {
 
     /// "Push onto the list of active formatting elements", with the Noah's Ark clause: at
     /// most three equal elements after the last marker.
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn push_formatting(&mut self, element: NodeId) {
         let keys = self.formatting_keys(element);
         if self.formatting.signature_count(keys.0) < 3 {
@@ -101,11 +102,13 @@ impl TreeBuilder {
         hash_bytes(element.name.as_bytes()) ^ (element.namespace as u64) ^ attributes.rotate_left(7)
     }
 
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn insert_marker(&mut self) {
         self.formatting.push_marker();
     }
 
     /// "Clear the list of active formatting elements up to the last marker".
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn clear_formatting_to_marker(&mut self) {
         self.formatting.clear_to_marker();
     }
@@ -118,6 +121,7 @@ impl TreeBuilder {
     }
 
     /// The last element named `name` after the last marker.
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn formatting_after_marker(&self, name: &str) -> Option<NodeId> {
         if !self.formatting.may_have_name(hash_bytes(name.as_bytes())) {
             return None;
@@ -147,6 +151,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.4.3 "reconstruct the active formatting elements".
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn reconstruct_formatting(&mut self) {
         let Some(last) = self.formatting.last() else {
             return;
@@ -179,6 +184,7 @@ impl TreeBuilder {
 
     /// §13.2.6.4.7 the adoption agency algorithm for the end tag `subject`. Returns false
     /// when the caller should act as for "any other end tag".
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn adoption_agency(&mut self, subject: &str) -> bool {
         if let Some(current) = self.current() {
             if self.is_html_one_of(current, &[subject])
@@ -220,67 +226,80 @@ impl TreeBuilder {
                 }
                 return true;
             };
-            let furthest_block = self.open[furthest_index];
-            let common_ancestor = self.open[stack_index.saturating_sub(1)];
-            let mut bookmark = self.formatting_position(formatting_element).unwrap_or(0);
-            let mut last_node = furthest_block;
-            let mut node_index = furthest_index;
-            let mut inner = 0;
-            loop {
-                inner += 1;
-                node_index -= 1;
-                let node = self.open[node_index];
-                if node == formatting_element {
-                    break;
-                }
-                let mut position = self.formatting_position(node);
-                if inner > 3 {
-                    if let Some(p) = position {
-                        self.formatting.remove(p);
-                        if p < bookmark {
-                            bookmark -= 1;
-                        }
-                        position = None;
-                    }
-                }
-                let Some(position) = position else {
-                    self.open.remove(node_index);
-                    continue;
-                };
-                let replacement = self.clone_element(node);
-                self.formatting.replace(position, replacement);
-                self.open.replace(node_index, replacement);
-                if last_node == furthest_block {
-                    bookmark = position + 1;
-                }
-                self.document.append(replacement, last_node);
-                last_node = replacement;
-            }
-            self.insert_node_at_appropriate_place(last_node, Some(common_ancestor));
-            let replacement = self.clone_element(formatting_element);
-            self.document.move_children(furthest_block, replacement);
-            self.document.append(furthest_block, replacement);
-            if let Some(position) = self.formatting_position(formatting_element) {
-                self.formatting.remove(position);
-                if position < bookmark {
-                    bookmark -= 1;
-                }
-            }
-            let bookmark = bookmark.min(self.formatting.len());
-            let keys = self.formatting_keys(replacement);
-            self.formatting.insert_element(bookmark, replacement, keys);
-            self.remove_from_stack(formatting_element);
-            if let Some(index) = self
-                .open
-                .as_slice()
-                .iter()
-                .rposition(|&n| n == furthest_block)
-            {
-                let kind = self.counted_kind(replacement);
-                let flags = self.stack_flags(replacement);
-                self.open.insert(index + 1, replacement, kind, flags);
-            }
+            self.adopt_furthest_block(formatting_element, stack_index, furthest_index);
         }
         true
+    }
+
+    /// The rest of one round of the adoption agency (§13.2.6.4.7, from "let the common
+    /// ancestor be..."), when there is a furthest block. Out of line: wasmi charges a
+    /// loop's straight-line code on every round, and most end tags never get here.
+    #[inline(never)]
+    fn adopt_furthest_block(
+        &mut self,
+        formatting_element: NodeId,
+        stack_index: usize,
+        furthest_index: usize,
+    ) {
+        let furthest_block = self.open[furthest_index];
+        let common_ancestor = self.open[stack_index.saturating_sub(1)];
+        let mut bookmark = self.formatting_position(formatting_element).unwrap_or(0);
+        let mut last_node = furthest_block;
+        let mut node_index = furthest_index;
+        let mut inner = 0;
+        loop {
+            inner += 1;
+            node_index -= 1;
+            let node = self.open[node_index];
+            if node == formatting_element {
+                break;
+            }
+            let mut position = self.formatting_position(node);
+            if inner > 3 {
+                if let Some(p) = position {
+                    self.formatting.remove(p);
+                    if p < bookmark {
+                        bookmark -= 1;
+                    }
+                    position = None;
+                }
+            }
+            let Some(position) = position else {
+                self.open.remove(node_index);
+                continue;
+            };
+            let replacement = self.clone_element(node);
+            self.formatting.replace(position, replacement);
+            self.open.replace(node_index, replacement);
+            if last_node == furthest_block {
+                bookmark = position + 1;
+            }
+            self.document.append(replacement, last_node);
+            last_node = replacement;
+        }
+        self.insert_node_at_appropriate_place(last_node, Some(common_ancestor));
+        let replacement = self.clone_element(formatting_element);
+        self.document.move_children(furthest_block, replacement);
+        self.document.append(furthest_block, replacement);
+        if let Some(position) = self.formatting_position(formatting_element) {
+            self.formatting.remove(position);
+            if position < bookmark {
+                bookmark -= 1;
+            }
+        }
+        let bookmark = bookmark.min(self.formatting.len());
+        let keys = self.formatting_keys(replacement);
+        self.formatting.insert_element(bookmark, replacement, keys);
+        self.remove_from_stack(formatting_element);
+        if let Some(index) = self
+            .open
+            .as_slice()
+            .iter()
+            .rposition(|&n| n == furthest_block)
+        {
+            let kind = self.counted_kind(replacement);
+            let flags = self.stack_flags(replacement);
+            self.open.insert(index + 1, replacement, kind, flags);
+        }
     }
 }

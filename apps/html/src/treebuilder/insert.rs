@@ -23,6 +23,7 @@ pub(super) fn plain_attributes(tag: Tag) -> Vec<Attribute> {
 
 impl TreeBuilder {
     /// §13.2.6.1 "appropriate place for inserting a node".
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn appropriate_place(&self, override_target: Option<NodeId>) -> Place {
         let target = override_target.or(self.current()).unwrap_or(Document::ROOT);
         let place = if self.foster_parenting
@@ -50,6 +51,7 @@ impl TreeBuilder {
     }
 
     /// The foster-parenting branch of the appropriate place: just before the last table.
+    #[inline(never)] // rare: kept out of `appropriate_place` (see `process_in`)
     fn foster_place(&self) -> Place {
         let last_template = self
             .open
@@ -98,6 +100,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.1 "create an element for a token" (no scripts, no custom elements).
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn create_element(
         &mut self,
         name: String,
@@ -118,6 +121,7 @@ impl TreeBuilder {
     }
 
     /// "Insert a foreign element" with already adjusted attributes, pushing it on the stack.
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn insert_element(
         &mut self,
         name: String,
@@ -133,17 +137,20 @@ impl TreeBuilder {
     }
 
     /// "Insert an HTML element" for `tag`.
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn insert_html_element(&mut self, mut tag: Tag) -> NodeId {
         let name = core::mem::take(&mut tag.name);
         self.insert_element(name, Namespace::Html, plain_attributes(tag))
     }
 
     /// Inserts an HTML element named `name` with no attributes (implied tags).
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn insert_html_named(&mut self, name: &str) -> NodeId {
         self.insert_element(String::from(name), Namespace::Html, Vec::new())
     }
 
     /// "Insert a character" for a whole run: appended to a text node just before the place.
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn insert_text<T: AsRef<str> + Into<String>>(&mut self, text: T) {
         if text.as_ref().is_empty() {
             return;
@@ -168,6 +175,7 @@ impl TreeBuilder {
     }
 
     /// "Insert a comment" at the appropriate place, or as the last child of `parent`.
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn insert_comment(&mut self, text: String, parent: Option<NodeId>) {
         let place = match parent {
             Some(parent) => Place {

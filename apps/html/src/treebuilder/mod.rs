@@ -157,19 +157,14 @@ impl TreeBuilder {
 
     /// §13.2.6, the tree construction dispatcher.
     fn process(&mut self, token: Token) {
-        let token = match token {
-            Token::Characters(text) if self.ignore_next_newline => {
-                self.ignore_next_newline = false;
-                match text.strip_prefix('\n') {
-                    Some("") => return,
-                    Some(rest) => Token::Characters(String::from(rest)),
-                    None => Token::Characters(text),
-                }
+        let token = if self.ignore_next_newline {
+            self.ignore_next_newline = false;
+            match drop_leading_newline(token) {
+                Some(token) => token,
+                None => return,
             }
-            other => {
-                self.ignore_next_newline = false;
-                other
-            }
+        } else {
+            token
         };
         if self.use_html_rules(&token) {
             self.process_in(self.mode, token);
@@ -180,6 +175,7 @@ impl TreeBuilder {
 
     /// Whether the dispatcher sends `token` to the insertion mode rather than to the rules
     /// for foreign content.
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     fn use_html_rules(&self, token: &Token) -> bool {
         let Some(node) = self.adjusted_current_node() else {
             return true;
@@ -208,35 +204,12 @@ impl TreeBuilder {
 
     /// Runs the rules of `mode` for `token` ("process the token using the rules for ...").
     ///
-    /// Each mode's function is `#[inline(never)]`, so this `match` stays a table of calls:
-    /// wasmi meters fuel per straight-line region, and with the modes inlined here every
-    /// token was charged for the code of many modes.
+    /// Each mode's function is `#[inline(never)]` and reached through a function pointer:
+    /// wasmi meters fuel per straight-line region, and a `match` of calls here charged
+    /// every arm's instructions on every token.
     fn process_in(&mut self, mode: Mode, token: Token) {
-        match mode {
-            Mode::Initial => self.initial_mode(token),
-            Mode::BeforeHtml => self.before_html_mode(token),
-            Mode::BeforeHead => self.before_head_mode(token),
-            Mode::InHead => self.in_head_mode(token),
-            Mode::InHeadNoscript => self.in_head_noscript_mode(token),
-            Mode::AfterHead => self.after_head_mode(token),
-            Mode::InBody => self.in_body_mode(token),
-            Mode::Text => self.text_mode(token),
-            Mode::InTable => self.in_table_mode(token),
-            Mode::InTableText => self.in_table_text_mode(token),
-            Mode::InCaption => self.in_caption_mode(token),
-            Mode::InColumnGroup => self.in_column_group_mode(token),
-            Mode::InTableBody => self.in_table_body_mode(token),
-            Mode::InRow => self.in_row_mode(token),
-            Mode::InCell => self.in_cell_mode(token),
-            Mode::InSelect => self.in_select_mode(token),
-            Mode::InSelectInTable => self.in_select_in_table_mode(token),
-            Mode::InTemplate => self.in_template_mode(token),
-            Mode::AfterBody => self.after_body_mode(token),
-            Mode::InFrameset => self.in_frameset_mode(token),
-            Mode::AfterFrameset => self.after_frameset_mode(token),
-            Mode::AfterAfterBody => self.after_after_body_mode(token),
-            Mode::AfterAfterFrameset => self.after_after_frameset_mode(token),
-        }
+        let run = mode_method(mode);
+        run(self, token);
     }
 
     /// Switches to `mode` and reprocesses `token` there.
@@ -288,9 +261,21 @@ impl TreeBuilder {
     }
 
     /// Pushes `node` onto the stack of open elements.
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     fn push_open(&mut self, node: NodeId) {
         let kind = self.counted_kind(node);
-        let flags = self.stack_flags(node);
+        // An HTML element's flags depend on its name alone: compute them once per name.
+        let flags = match kind {
+            Counted::Html(id) => match self.open.names.html_flags(id) {
+                Some(flags) => flags,
+                None => {
+                    let flags = self.stack_flags(node);
+                    self.open.names.remember_html_flags(id, flags);
+                    flags
+                }
+            },
+            Counted::Foreign(_) => self.stack_flags(node),
+        };
         self.open.push(node, kind, flags);
     }
 
@@ -320,11 +305,57 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.2 "generic raw text / RCDATA element parsing algorithm".
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     fn parse_raw_text(&mut self, tag: Tag, state: State) {
         self.insert_html_element(tag);
         self.switch_to(state);
         self.original_mode = self.mode;
         self.mode = Mode::Text;
+    }
+}
+
+/// The function that implements insertion `mode`. The `match` only picks constants, which
+/// the compiler turns into a table lookup.
+fn mode_method(mode: Mode) -> fn(&mut TreeBuilder, Token) {
+    match mode {
+        Mode::Initial => TreeBuilder::initial_mode,
+        Mode::BeforeHtml => TreeBuilder::before_html_mode,
+        Mode::BeforeHead => TreeBuilder::before_head_mode,
+        Mode::InHead => TreeBuilder::in_head_mode,
+        Mode::InHeadNoscript => TreeBuilder::in_head_noscript_mode,
+        Mode::AfterHead => TreeBuilder::after_head_mode,
+        Mode::InBody => TreeBuilder::in_body_mode,
+        Mode::Text => TreeBuilder::text_mode,
+        Mode::InTable => TreeBuilder::in_table_mode,
+        Mode::InTableText => TreeBuilder::in_table_text_mode,
+        Mode::InCaption => TreeBuilder::in_caption_mode,
+        Mode::InColumnGroup => TreeBuilder::in_column_group_mode,
+        Mode::InTableBody => TreeBuilder::in_table_body_mode,
+        Mode::InRow => TreeBuilder::in_row_mode,
+        Mode::InCell => TreeBuilder::in_cell_mode,
+        Mode::InSelect => TreeBuilder::in_select_mode,
+        Mode::InSelectInTable => TreeBuilder::in_select_in_table_mode,
+        Mode::InTemplate => TreeBuilder::in_template_mode,
+        Mode::AfterBody => TreeBuilder::after_body_mode,
+        Mode::InFrameset => TreeBuilder::in_frameset_mode,
+        Mode::AfterFrameset => TreeBuilder::after_frameset_mode,
+        Mode::AfterAfterBody => TreeBuilder::after_after_body_mode,
+        Mode::AfterAfterFrameset => TreeBuilder::after_after_frameset_mode,
+    }
+}
+
+/// The token after `<pre>`, `<listing>` or `<textarea>`: a leading newline in text is
+/// dropped (§13.2.6.4.7); `None` when nothing is left. Out of line, as it is rare: wasmi
+/// charges a function's straight-line code on every call (see `TreeBuilder::process_in`).
+#[inline(never)]
+fn drop_leading_newline(token: Token) -> Option<Token> {
+    match token {
+        Token::Characters(text) => match text.strip_prefix('\n') {
+            Some("") => None,
+            Some(rest) => Some(Token::Characters(String::from(rest))),
+            None => Some(Token::Characters(text)),
+        },
+        other => Some(other),
     }
 }
 

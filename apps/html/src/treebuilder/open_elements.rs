@@ -32,13 +32,20 @@ const EMPTY: u32 = u32::MAX;
 pub(super) struct NameTable {
     slots: Vec<u32>,
     keys: Vec<String>,
+    /// Stack flags of an HTML element with each name, once computed (`UNKNOWN_FLAGS`
+    /// until then): they depend only on the name, so each name's are worked out once.
+    html_flags: Vec<u8>,
 }
+
+/// An `html_flags` entry not yet computed (real flags use only the low six bits).
+const UNKNOWN_FLAGS: u8 = u8::MAX;
 
 impl NameTable {
     fn new() -> Self {
         NameTable {
             slots: alloc::vec![EMPTY; 256],
             keys: Vec::new(),
+            html_flags: Vec::new(),
         }
     }
 
@@ -63,16 +70,39 @@ impl NameTable {
 
     /// The id of `name`, interning it if new.
     pub fn intern(&mut self, name: &str) -> u32 {
-        if let Some(id) = self.find(name) {
-            return id;
+        match self.find(name) {
+            Some(id) => id,
+            None => self.add(name),
         }
+    }
+
+    /// Interns a name not seen before. Out of line: wasmi charges a function's
+    /// straight-line code on every call, and this runs once per distinct name.
+    #[inline(never)]
+    fn add(&mut self, name: &str) -> u32 {
         if (self.keys.len() + 1) * 2 > self.slots.len() {
             self.grow();
         }
         let id = self.keys.len() as u32;
         self.keys.push(String::from(name));
+        self.html_flags.push(UNKNOWN_FLAGS);
         self.place(id);
         id
+    }
+
+    /// The remembered stack flags of an HTML element named by `id`, if computed yet.
+    pub fn html_flags(&self, id: u32) -> Option<u8> {
+        match self.html_flags.get(id as usize) {
+            Some(&flags) if flags != UNKNOWN_FLAGS => Some(flags),
+            _ => None,
+        }
+    }
+
+    /// Remembers the stack flags of an HTML element named by `id`.
+    pub fn remember_html_flags(&mut self, id: u32, flags: u8) {
+        if let Some(slot) = self.html_flags.get_mut(id as usize) {
+            *slot = flags;
+        }
     }
 
     fn place(&mut self, id: u32) {

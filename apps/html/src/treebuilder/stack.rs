@@ -218,6 +218,7 @@ impl TreeBuilder {
     /// has only grown since, the next walk for the same question stops at the old top. So
     /// `<p><button>` followed by 50 000 `<span><div>`s costs one step per `<div>`, not a
     /// walk down every `<span>`.
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn find_in_scope(&self, names: &[&str], bit: u8) -> Option<usize> {
         if self.open.lacks_html(names) {
             return None;
@@ -275,6 +276,7 @@ impl TreeBuilder {
     }
 
     /// Whether an HTML element named `name` is anywhere on the stack.
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn stack_has(&self, name: &str) -> bool {
         if self.open.lacks_html(&[name]) {
             return false;
@@ -285,6 +287,7 @@ impl TreeBuilder {
     }
 
     /// Pops until an HTML element named one of `names` has been popped.
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn pop_until(&mut self, names: &[&str]) {
         while let Some(node) = self.open.pop() {
             if self.is_html_one_of(node, names) {
@@ -294,6 +297,7 @@ impl TreeBuilder {
     }
 
     /// Takes `target` out of the stack wherever it is.
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn remove_from_stack(&mut self, target: NodeId) {
         if let Some(index) = self.open.as_slice().iter().rposition(|&n| n == target) {
             self.open.remove(index);
@@ -301,6 +305,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.3 "generate implied end tags", except for elements named `except`.
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn generate_implied_end_tags(&mut self, except: &str) {
         while let Some(node) = self.current() {
             let name = self.name(node);
@@ -317,6 +322,7 @@ impl TreeBuilder {
 
     /// The check made at the end of the body (§13.2.6.4.7, end-of-file, `</body>`,
     /// `</html>`): a parse error if an element other than these is still open.
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn check_open_at_body_end(&mut self) {
         const MAY_STAY_OPEN: &[&str] = &[
             "dd", "dt", "li", "optgroup", "option", "p", "rb", "rp", "rt", "rtc", "tbody", "td",
@@ -335,6 +341,7 @@ impl TreeBuilder {
     }
 
     /// §13.2.6.4.7 "close a p element".
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn close_p_element(&mut self) {
         self.generate_implied_end_tags("p");
         if !self.current_is(&["p"]) {
@@ -344,6 +351,7 @@ impl TreeBuilder {
     }
 
     /// Closes a `p` if one is in button scope (the first step of many start tags).
+    #[inline(never)] // wasmi charges inlined code on every call (see `process_in`)
     pub(super) fn close_p_if_in_button_scope(&mut self) {
         if self.in_scope(&["p"], Scope::Button) {
             self.close_p_element();

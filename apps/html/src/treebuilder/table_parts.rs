@@ -254,8 +254,9 @@ impl TreeBuilder {
                 if !self.current_is(&[name]) {
                     self.error();
                 }
-                let name = String::from(name);
-                self.pop_until(&[name.as_str()]);
+                // The token is borrowed; name the cell with a static string instead.
+                let name = if name == "td" { "td" } else { "th" };
+                self.pop_until(&[name]);
                 self.clear_formatting_to_marker();
                 self.mode = Mode::InRow;
             }
