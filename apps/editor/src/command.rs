@@ -28,24 +28,8 @@ use crate::document::Motion;
 use abi::{event, modifiers, Event};
 use std::string::String;
 
-/// Evdev key codes the editor reads.
-pub mod keys {
-    pub const ESC: u32 = 1;
-    pub const BACKSPACE: u32 = 14;
-    pub const TAB: u32 = 15;
-    pub const ENTER: u32 = 28;
-    pub const F3: u32 = 61;
-    pub const KEYPAD_ENTER: u32 = 96;
-    pub const HOME: u32 = 102;
-    pub const UP: u32 = 103;
-    pub const PAGE_UP: u32 = 104;
-    pub const LEFT: u32 = 105;
-    pub const RIGHT: u32 = 106;
-    pub const END: u32 = 107;
-    pub const DOWN: u32 = 108;
-    pub const PAGE_DOWN: u32 = 109;
-    pub const DELETE: u32 = 111;
-}
+/// Evdev key codes the editor reads: the SDK's table.
+pub use sdk::input::keys;
 
 /// Something the user asked the editor to do.
 #[derive(Clone, PartialEq, Eq, Debug)]

@@ -12,21 +12,32 @@ use abi::{event, modifiers, Event};
 use gfx::uitk::{Input, Key, KeyPress};
 use gfx::Point;
 
-/// The evdev key codes the SDK understands.
+/// The evdev key codes apps read (one table for the SDK and every app).
 pub mod keys {
     pub const ESC: u32 = 1;
     pub const BACKSPACE: u32 = 14;
     pub const TAB: u32 = 15;
     pub const ENTER: u32 = 28;
     pub const SPACE: u32 = 57;
+    pub const F3: u32 = 61;
+    pub const F5: u32 = 63;
     pub const HOME: u32 = 102;
     pub const UP: u32 = 103;
+    pub const PAGE_UP: u32 = 104;
     pub const LEFT: u32 = 105;
     pub const RIGHT: u32 = 106;
     pub const END: u32 = 107;
     pub const DOWN: u32 = 108;
+    pub const PAGE_DOWN: u32 = 109;
     pub const DELETE: u32 = 111;
     pub const KEYPAD_ENTER: u32 = 96;
+    /// Letters, for Ctrl shortcuts (the US layout's positions).
+    pub const A: u32 = 30;
+    pub const C: u32 = 46;
+    pub const D: u32 = 32;
+    pub const E: u32 = 18;
+    pub const L: u32 = 38;
+    pub const V: u32 = 47;
 
     /// Letter keys, by evdev code: the three rows of a QWERTY keyboard.
     pub(crate) const LETTER_ROWS: [(u32, &str); 3] =

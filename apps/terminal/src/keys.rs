@@ -23,27 +23,8 @@ use abi::{event, modifiers, Event};
 use std::string::String;
 use std::vec::Vec;
 
-/// Evdev key codes the terminal reads.
-pub mod codes {
-    pub const BACKSPACE: u32 = 14;
-    pub const ENTER: u32 = 28;
-    pub const A: u32 = 30;
-    pub const D: u32 = 32;
-    pub const E: u32 = 18;
-    pub const L: u32 = 38;
-    pub const C: u32 = 46;
-    pub const V: u32 = 47;
-    pub const KEYPAD_ENTER: u32 = 96;
-    pub const HOME: u32 = 102;
-    pub const UP: u32 = 103;
-    pub const PAGE_UP: u32 = 104;
-    pub const LEFT: u32 = 105;
-    pub const RIGHT: u32 = 106;
-    pub const END: u32 = 107;
-    pub const DOWN: u32 = 108;
-    pub const PAGE_DOWN: u32 = 109;
-    pub const DELETE: u32 = 111;
-}
+/// Evdev key codes the terminal reads: the SDK's table.
+pub use sdk::input::keys as codes;
 
 /// Something the user asked for.
 #[derive(Clone, Debug, PartialEq, Eq)]

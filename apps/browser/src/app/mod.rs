@@ -22,6 +22,7 @@ use connector::SdkConnector;
 use gfx::uitk::{layout as grid, Id, Memory, ScrollView, TextBox, TileCache, Track, Ui};
 use gfx::{Color, Point, Rect};
 use sdk::abi::{event, modifiers};
+use sdk::input::keys;
 use sdk::Frame;
 
 /// Heights of the fixed parts of the window.
@@ -39,13 +40,6 @@ const LAYOUT_SLICE_US: u64 = 6_000;
 const MAX_LOGGED_LINKS: usize = 8;
 /// Scrolling by keys.
 const LINE_STEP: i32 = 40;
-
-/// Evdev key codes the toolkit does not turn into `Key`s.
-const KEY_PAGE_UP: u32 = 104;
-const KEY_PAGE_DOWN: u32 = 109;
-const KEY_F5: u32 = 63;
-const KEY_LEFT: u32 = 105;
-const KEY_RIGHT: u32 = 106;
 
 /// Why a load was started: it decides what happens to the history when it ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -444,23 +438,23 @@ impl Browser {
             let ctrl = e.modifiers & modifiers::CTRL != 0;
             let page = (content.h - LINE_STEP).max(LINE_STEP);
             match e.code {
-                KEY_LEFT if alt => self.go_back(now_us),
-                KEY_RIGHT if alt => self.go_forward(now_us),
-                KEY_F5 => self.reload(now_us),
-                38 if ctrl => {
+                keys::LEFT if alt => self.go_back(now_us),
+                keys::RIGHT if alt => self.go_forward(now_us),
+                keys::F5 => self.reload(now_us),
+                keys::L if ctrl => {
                     // Ctrl+L: edit the address.
                     self.memory.focus = Some(self.address.id);
                     self.address.anchor = 0;
                     self.address.cursor = self.address.text.len();
                 }
-                KEY_PAGE_UP => self.scroll.offset.y -= page,
-                KEY_PAGE_DOWN => self.scroll.offset.y += page,
+                keys::PAGE_UP => self.scroll.offset.y -= page,
+                keys::PAGE_DOWN => self.scroll.offset.y += page,
                 _ if address_focused => {}
-                103 => self.scroll.offset.y -= LINE_STEP,
-                108 => self.scroll.offset.y += LINE_STEP,
-                102 => self.scroll.offset.y = 0,
-                107 => self.scroll.offset.y = i32::MAX / 2,
-                57 => self.scroll.offset.y += page,
+                keys::UP => self.scroll.offset.y -= LINE_STEP,
+                keys::DOWN => self.scroll.offset.y += LINE_STEP,
+                keys::HOME => self.scroll.offset.y = 0,
+                keys::END => self.scroll.offset.y = i32::MAX / 2,
+                keys::SPACE => self.scroll.offset.y += page,
                 _ => continue,
             }
             self.redraw = true;

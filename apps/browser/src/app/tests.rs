@@ -8,11 +8,9 @@ use super::connector::SdkConnector;
 use super::Browser;
 use bearssl_sys::TrustAnchors;
 use sdk::abi::{modifiers, Event};
+use sdk::input::keys;
 use sdk::{fake, Runner};
 use std::rc::Rc;
-
-const ENTER: u32 = 28;
-const KEY_L: u32 = 38;
 
 fn key(code: u32, mods: u32) -> Event {
     Event::key_down(code, mods)
@@ -24,9 +22,9 @@ fn send(events: Vec<Event>) {
 
 /// Ctrl+L, the address typed, Enter.
 fn go_to(address: &str) {
-    let mut events = vec![key(KEY_L, modifiers::CTRL)];
+    let mut events = vec![key(keys::L, modifiers::CTRL)];
     events.extend(address.chars().map(Event::char));
-    events.push(key(ENTER, 0));
+    events.push(key(keys::ENTER, 0));
     send(events);
 }
 
@@ -105,7 +103,7 @@ fn an_answer_that_is_not_http_gives_an_error_page_and_back_returns() {
     assert!(error.contains("Invalid response"), "{error}");
     run_until(&mut app, &mut runner, "showing http://localhost:8080/page");
     // Alt+Left goes back to the welcome page.
-    send(vec![key(105, modifiers::ALT)]);
+    send(vec![key(keys::LEFT, modifiers::ALT)]);
     let lines_before = fake::log_lines().len();
     for _ in 0..20 {
         runner.step(&mut app);
