@@ -528,36 +528,38 @@ impl sdk::App for Browser {
             }
         }
 
-        // Links under the pointer.
+        // Links under the pointer: only something that happened (input, scrolling, a page
+        // growing) can change which one that is.
         let input = frame.input();
-        let mouse = input.mouse;
-        let over_page = content.contains(mouse);
-        let link = self.shown.as_ref().and_then(|shown| {
-            if !over_page {
-                return None;
+        if self.redraw {
+            let mouse = input.mouse;
+            let over_page = content.contains(mouse);
+            let link = self.shown.as_ref().and_then(|shown| {
+                if !over_page {
+                    return None;
+                }
+                let x = mouse.x - content.x + self.scroll.offset.x;
+                let y = mouse.y - content.y + self.scroll.offset.y;
+                let href = shown.page().link_at(x, y)?;
+                let base = Url::parse(&shown.url).ok()?;
+                base.join(href).ok().map(|u| u.to_string())
+            });
+            if link != self.hovered_link {
+                if let Some(target) = &link {
+                    // The status line shows it; the log says so once per link entered.
+                    sdk::log!("browser: pointing at {}", target);
+                }
+                self.hovered_link = link.clone();
             }
-            let x = mouse.x - content.x + self.scroll.offset.x;
-            let y = mouse.y - content.y + self.scroll.offset.y;
-            let href = shown.page().link_at(x, y)?;
-            let base = Url::parse(&shown.url).ok()?;
-            base.join(href).ok().map(|u| u.to_string())
-        });
-        if link != self.hovered_link {
-            if let Some(target) = &link {
-                // The status line shows it; the log says so once per link entered.
-                sdk::log!("browser: pointing at {}", target);
+            if input.pressed {
+                self.pressed_link = link.clone();
             }
-            self.hovered_link = link.clone();
-            self.redraw = true;
-        }
-        if input.pressed {
-            self.pressed_link = link.clone();
-        }
-        if input.released {
-            if let (Some(pressed), Some(now)) = (self.pressed_link.take(), link) {
-                if pressed == now {
-                    self.history.set_scroll(self.scroll.offset.y);
-                    self.navigate(&now, Mode::Visit, now_us);
+            if input.released {
+                if let (Some(pressed), Some(now)) = (self.pressed_link.take(), link) {
+                    if pressed == now {
+                        self.history.set_scroll(self.scroll.offset.y);
+                        self.navigate(&now, Mode::Visit, now_us);
+                    }
                 }
             }
         }
