@@ -45,7 +45,8 @@ pub fn wait_listening(port: u16) -> bool {
 /// Serves `dir` with `python3 -m http.server` on 127.0.0.1; returns it once it answers.
 pub fn http_server(dir: &Path) -> (Server, u16) {
     let port = free_tcp_port();
-    let child = Command::new("python3")
+    let mut command = Command::new("python3");
+    command
         .args([
             "-m",
             "http.server",
@@ -53,14 +54,21 @@ pub fn http_server(dir: &Path) -> (Server, u16) {
             "--bind",
             "127.0.0.1",
         ])
-        .current_dir(dir)
+        .current_dir(dir);
+    (listening(command, port, "python3 -m http.server"), port)
+}
+
+/// Starts a server quietly and waits until it accepts connections on `port`.
+fn listening(mut command: Command, port: u16, what: &str) -> Server {
+    let child = command
+        .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .expect("python3 -m http.server");
+        .unwrap_or_else(|e| panic!("{what}: {e}"));
     let server = Server(child);
-    assert!(wait_listening(port), "http.server did not listen on {port}");
-    (server, port)
+    assert!(wait_listening(port), "{what} did not listen on {port}");
+    server
 }
 
 /// Starts dnsmasq on 127.0.0.1:53 answering `name,address` host records (and nothing
@@ -282,7 +290,8 @@ impl TestCa {
     /// a status page about the TLS session.
     pub fn s_server_mode(&self, name: &str, root: &Path, mode: &str) -> (Server, u16) {
         let port = free_tcp_port();
-        let child = Command::new("openssl")
+        let mut command = Command::new("openssl");
+        command
             .args([
                 "s_server",
                 mode,
@@ -293,15 +302,8 @@ impl TestCa {
             .arg(self.dir.join(format!("{name}.pem")))
             .arg("-key")
             .arg(self.dir.join(format!("{name}.key")))
-            .current_dir(root)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("openssl s_server");
-        let server = Server(child);
-        assert!(wait_listening(port), "s_server did not listen on {port}");
-        (server, port)
+            .current_dir(root);
+        (listening(command, port, "openssl s_server"), port)
     }
 }
 

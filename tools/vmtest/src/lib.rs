@@ -27,6 +27,26 @@ pub use image::Image;
 /// Real peers on the host (servers, DNS, a test CA): the `peers` crate.
 pub use peers as host;
 
+/// The rectangle at the end of a log line such as `desktop: window NAME at X,Y size WxH`:
+/// its last four numbers (a window dragged off the left edge has a negative X).
+pub fn rect_at_end(line: &str) -> (i32, i32, i32, i32) {
+    let numbers: Vec<i32> = line
+        .split(|c: char| !c.is_ascii_digit() && c != '-')
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    match numbers[numbers.len().saturating_sub(4)..] {
+        [x, y, w, h] => (x, y, w, h),
+        _ => panic!("no rectangle at the end of {line:?}"),
+    }
+}
+
+/// [`rect_at_end`] for a rectangle on the screen, as the unsigned pixels screenshots take.
+pub fn screen_rect(line: &str) -> (u32, u32, u32, u32) {
+    let (x, y, w, h) = rect_at_end(line);
+    let pixels = |v: i32| v.max(0) as u32;
+    (pixels(x), pixels(y), pixels(w), pixels(h))
+}
+
 /// OVMF as Debian's `ovmf` package installs it.
 pub const OVMF: &str = "/usr/share/ovmf/OVMF.fd";
 

@@ -7,21 +7,6 @@ use vmtest::{repo_root, Options, Vm};
 
 const SHORT: Duration = Duration::from_secs(15);
 
-/// Parses "desktop: window NAME at X,Y size WxH".
-fn geometry(line: &str) -> (i32, i32, i32, i32) {
-    let numbers: Vec<i32> = line
-        .split(|c: char| !c.is_ascii_digit() && c != '-')
-        .filter_map(|n| n.parse().ok())
-        .collect();
-    let n = numbers.len();
-    (
-        numbers[n - 4],
-        numbers[n - 3],
-        numbers[n - 2],
-        numbers[n - 1],
-    )
-}
-
 /// Frames per second from the last `stats: fps=` line after `mark`.
 fn fps_after(vm: &Vm, mark: usize) -> vmtest::Result<f64> {
     vm.wait_for_after(mark, "stats: fps=", SHORT)?;
@@ -42,13 +27,13 @@ fn fps_after(vm: &Vm, mark: usize) -> vmtest::Result<f64> {
 fn icons_open_windows_that_move_resize_and_close() -> vmtest::Result<()> {
     let mut vm = Vm::boot(&Options::default())?;
     // The desktop logs where each icon is.
-    let (ix, iy, iw, ih) = geometry(&vm.wait_for("desktop: icon cube at", SHORT)?);
+    let (ix, iy, iw, ih) = vmtest::rect_at_end(&vm.wait_for("desktop: icon cube at", SHORT)?);
     vm.tablet_move((ix + iw / 2) as u32, (iy + ih / 2) as u32)?;
     let mark = vm.mark();
     vm.click("left")?;
     vm.wait_for_after(mark, "app cube: started", SHORT)?;
     let opened = vm.wait_for_after(mark, "desktop: window cube at", SHORT)?;
-    let (x, y, w, h) = geometry(&opened);
+    let (x, y, w, h) = vmtest::rect_at_end(&opened);
     std::thread::sleep(Duration::from_secs(2));
     let shot = vm.screenshot("cube-window")?;
     // The window's content shows a drawing, not a flat colour.
@@ -72,7 +57,7 @@ fn icons_open_windows_that_move_resize_and_close() -> vmtest::Result<()> {
         "input-send-event",
         serde_json::json!({"events": [{"type": "btn", "data": {"down": false, "button": "left"}}]}),
     )?;
-    let moved = geometry(&vm.wait_for_after(mark, "desktop: window cube at", SHORT)?);
+    let moved = vmtest::rect_at_end(&vm.wait_for_after(mark, "desktop: window cube at", SHORT)?);
     assert_eq!(
         (moved.0, moved.1),
         (x + 200, y + 100),
@@ -91,7 +76,8 @@ fn icons_open_windows_that_move_resize_and_close() -> vmtest::Result<()> {
         "input-send-event",
         serde_json::json!({"events": [{"type": "btn", "data": {"down": false, "button": "left"}}]}),
     )?;
-    let resized = geometry(&vm.wait_for_after(mark, "desktop: window cube at", SHORT)?);
+    let resized =
+        vmtest::rect_at_end(&vm.wait_for_after(mark, "desktop: window cube at", SHORT)?);
     assert_eq!(
         (resized.2, resized.3),
         (mw + 100, mh - 50),
@@ -269,7 +255,7 @@ fn the_pie_menu_opens_apps_and_the_audit_view_kills_them() -> vmtest::Result<()>
     // The audit view lists the cube and kills it with its Kill button.
     let mark = vm.console("open audit")?;
     let line = vm.wait_for_after(mark, "desktop: window audit at", SHORT)?;
-    let (x, y, _w, h) = geometry(&line);
+    let (x, y, _w, h) = vmtest::rect_at_end(&line);
     std::thread::sleep(Duration::from_secs(2));
     let shot = vm.screenshot("audit")?;
     let colours = shot.distinct_colors((x + 10) as u32, (y + 40) as u32, 600, (h - 60) as u32);

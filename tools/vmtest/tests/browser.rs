@@ -34,25 +34,10 @@ fn site() -> PathBuf {
     repo_root().join("tools/vmtest/testdata/site")
 }
 
-/// Parses the numbers at the end of "… at X,Y size WxH".
-fn rect_of(line: &str) -> (u32, u32, u32, u32) {
-    let numbers: Vec<u32> = line
-        .rsplit(" at ")
-        .next()
-        .unwrap_or("")
-        .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse().ok())
-        .collect();
-    match numbers[..] {
-        [x, y, w, h] => (x, y, w, h),
-        _ => panic!("no rectangle in {line}"),
-    }
-}
-
 /// The browser window's page area on the screen: (x, y, w, h).
 fn page_area(vm: &Vm) -> vmtest::Result<(u32, u32, u32, u32)> {
     let line = vm.wait_for("desktop: window browser at", SHORT)?;
-    let (x, y, w, h) = rect_of(&line);
+    let (x, y, w, h) = vmtest::screen_rect(&line);
     let top = TITLE_BAR + PAGE_TOP;
     Ok((x + 1, y + top, w - 2, h - top - 1 - 22))
 }
@@ -67,7 +52,7 @@ fn ink(shot: &Image, (x, y, w, h): (u32, u32, u32, u32)) -> usize {
 /// Clicks the link whose `browser: link HREF at …` line was logged after `mark`.
 fn click_link(vm: &mut Vm, mark: usize, href: &str) -> vmtest::Result<()> {
     let line = vm.wait_for_after(mark, &format!("browser: link {href} at "), SHORT)?;
-    let (lx, ly, lw, lh) = rect_of(&line);
+    let (lx, ly, lw, lh) = vmtest::screen_rect(&line);
     let (px, py, _, _) = page_area(vm)?;
     vm.tablet_move(px + lx + lw / 2, py + ly + lh / 2)?;
     std::thread::sleep(Duration::from_millis(500));
@@ -156,7 +141,7 @@ fn http_pages_links_redirects_and_back() -> vmtest::Result<()> {
             .unwrap_or(0)
     };
     let before = height(&shown);
-    let (wx, wy, ww, wh) = rect_of(&vm.wait_for("desktop: window browser at", SHORT)?);
+    let (wx, wy, ww, wh) = vmtest::screen_rect(&vm.wait_for("desktop: window browser at", SHORT)?);
     let corner = (wx + ww - 5, wy + wh - 5);
     let reflow = format!("browser: reflowed {second} to ");
     let mark = vm.mark();

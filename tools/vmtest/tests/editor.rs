@@ -32,16 +32,6 @@ fn wait_log(vm: &mut Vm, text: &str, timeout: Duration) -> vmtest::Result<String
     }
 }
 
-/// Parses "desktop: window NAME at X,Y size WxH".
-fn geometry(line: &str) -> (u32, u32, u32, u32) {
-    let n: Vec<u32> = line
-        .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse().ok())
-        .collect();
-    let k = n.len();
-    (n[k - 4], n[k - 3], n[k - 2], n[k - 1])
-}
-
 /// Pixels (glyphs) that stand out from a rectangle's most common colour (its background),
 /// whatever the theme.
 fn ink_pixels(shot: &vmtest::Image, (x, y, w, h): (u32, u32, u32, u32)) -> usize {
@@ -66,7 +56,8 @@ fn type_copy_paste_undo_and_reopen() -> vmtest::Result<()> {
     let mut vm = Vm::boot(&Options::default())?;
     let mark = vm.console("open editor")?;
     vm.wait_for_after(mark, "app editor: started", SHORT)?;
-    let window = geometry(&vm.wait_for_after(mark, "desktop: window editor at", SHORT)?);
+    let window =
+        vmtest::screen_rect(&vm.wait_for_after(mark, "desktop: window editor at", SHORT)?);
     std::thread::sleep(Duration::from_secs(2));
     let (x, y, w, _) = window;
     // The first text row, below the title bar and the tab bar.

@@ -37,16 +37,6 @@ fn wait_log(vm: &mut Vm, mark: usize, text: &str, timeout: Duration) -> vmtest::
     }
 }
 
-/// Parses "desktop: window NAME at X,Y size WxH".
-fn geometry(line: &str) -> (u32, u32, u32, u32) {
-    let n: Vec<u32> = line
-        .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse().ok())
-        .collect();
-    let k = n.len();
-    (n[k - 4], n[k - 3], n[k - 2], n[k - 1])
-}
-
 /// Pixels that differ clearly from the terminal's background (text, cursor).
 fn ink(shot: &Image, (x, y, w, h): (u32, u32, u32, u32)) -> usize {
     shot.count(x, y, w, h, |p| {
@@ -80,7 +70,7 @@ fn a_python_session_with_interrupt_paste_and_recursion() -> vmtest::Result<()> {
     };
     let mut vm = Vm::boot(&options)?;
     vm.wait_for("app terminal: started", SHORT)?;
-    let window = geometry(&vm.wait_for("desktop: window terminal at", SHORT)?);
+    let window = vmtest::screen_rect(&vm.wait_for("desktop: window terminal at", SHORT)?);
     let ready = wait_log(&mut vm, 0, "terminal: ready in", SHORT)?;
     eprintln!("{ready}");
     std::thread::sleep(Duration::from_secs(1));
