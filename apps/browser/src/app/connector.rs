@@ -38,16 +38,11 @@ impl Transport for Tcp {
 /// Opens connections for the page loader.
 pub struct SdkConnector {
     anchors: Rc<TrustAnchors>,
-    /// How long the last TLS handshake took (microseconds), for the log and benchmarks.
-    pub last_handshake_us: Rc<std::cell::Cell<Option<u64>>>,
 }
 
 impl SdkConnector {
     pub fn new(anchors: Rc<TrustAnchors>) -> SdkConnector {
-        SdkConnector {
-            anchors,
-            last_handshake_us: Rc::default(),
-        }
+        SdkConnector { anchors }
     }
 }
 
@@ -73,7 +68,6 @@ pub struct SdkConnection {
     https: bool,
     anchors: Rc<TrustAnchors>,
     handshake_started_us: u64,
-    handshake_us: Rc<std::cell::Cell<Option<u64>>>,
 }
 
 fn now_us() -> u64 {
@@ -115,7 +109,6 @@ impl Connector for SdkConnector {
             https: url.scheme == Scheme::Https,
             anchors: self.anchors.clone(),
             handshake_started_us: 0,
-            handshake_us: self.last_handshake_us.clone(),
         })
     }
 }
@@ -189,7 +182,6 @@ impl SdkConnection {
             Stage::Handshake(mut tls) => match tls.pump() {
                 Ok(true) => {
                     let took = now_us().saturating_sub(self.handshake_started_us);
-                    self.handshake_us.set(Some(took));
                     sdk::log!(
                         "browser: TLS handshake with {} took {} ms",
                         self.host,

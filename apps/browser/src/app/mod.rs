@@ -484,9 +484,9 @@ impl sdk::App for Browser {
         if size != self.last_size {
             self.last_size = size;
             self.redraw = true;
+            let width = self.page_width();
             if let Some(shown) = &mut self.shown {
                 // Reflow at the new width (the scroll offset stays, clamped to the page).
-                let width = size.0.saturating_sub(gfx::uitk::scroll::BAR as u32).max(64);
                 if shown.page().width != width {
                     let started_us = sdk::monotonic_us().unwrap_or(0);
                     let job = LayoutJob::new(&shown.document, width);
@@ -605,10 +605,9 @@ impl sdk::App for Browser {
         let typed = ui.text_box(cells[3], &mut self.address);
 
         // The page.
-        let mut page_clicked = false;
         if let Some(shown) = &self.shown {
             let page = shown.page();
-            let r = ui.tiled_scroll_area(
+            ui.tiled_scroll_area(
                 content,
                 &mut self.scroll,
                 &mut self.tiles,
@@ -616,7 +615,6 @@ impl sdk::App for Browser {
                 |tile| shown.tile_id(tile),
                 |surface, tile| paint(page, surface, 0, 0, tile),
             );
-            page_clicked = r.clicked;
         }
 
         // Loading bar and status line.
@@ -654,7 +652,6 @@ impl sdk::App for Browser {
         if reload {
             self.reload(now_us);
         }
-        let _ = page_clicked;
         if let Some((since, url)) = self.first_paint.take() {
             if self.shown.is_some() {
                 // The live clock: the frame's own time stamp is from before this update,
